@@ -1,0 +1,3 @@
+"""commcli: multilingual policy communication for a commune — forms, announcer scripts, radio programmes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""python -m commcli"""
+
+from .cli import run
+
+run()

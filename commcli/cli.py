@@ -1,0 +1,152 @@
+"""The command-line shell: parse arguments, call the core, turn problems into messages and exit codes.
+
+This is the single place where errors become exits. Command groups live in ``commcli/commands/``;
+each has ``register(app)`` and imports the core lazily inside its commands so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import EXIT_CONTENT, EXIT_INPUT, CommcliError
+from .i18n import _, set_language
+
+COMMAND_MODULES = ("init", "check", "glossary", "form", "bulletin", "recordings")
+EXIT_BUG = 3
+
+
+class State:
+    """Options every command sees (set by the root callback)."""
+
+    workspace: Optional[Path] = None
+    debug: bool = False
+    quiet: bool = False
+
+
+state = State()
+
+
+def echo(message: str = "", *, err: bool = False) -> None:
+    click.echo(message, err=err)
+
+
+def report_error(error: CommcliError) -> None:
+    from .report import counts_line, format_problems
+
+    root = state.workspace.resolve() if state.workspace else Path.cwd()
+    echo(format_problems(error.problems, root), err=True)
+    if len(error.problems) > 1:
+        echo(counts_line(error.problems), err=True)
+
+
+class CommcliGroup(TyperGroup):
+    """Renders CommcliError as messages with the right exit code; hides tracebacks unless --debug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CommcliError as error:
+            report_error(error)
+            raise click.exceptions.Exit(error.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            echo(_("Interrupted. Nothing was left half-written."), err=True)
+            raise click.exceptions.Exit(130)
+        except Exception:
+            if state.debug or os.environ.get("COMMCLI_DEBUG"):
+                raise
+            import traceback
+
+            echo(_("Internal error in commcli (a bug, not a problem with your files). "
+                   "Run the command again with --debug and send the output to the developers."), err=True)
+            echo(traceback.format_exc().strip().splitlines()[-1], err=True)
+            raise click.exceptions.Exit(EXIT_BUG)
+
+
+def workspace_root() -> Path | None:
+    return state.workspace
+
+
+def build_app() -> typer.Typer:
+    """The typer app, with help texts in the UI language in force when called."""
+    app = typer.Typer(
+        cls=CommcliGroup,
+        name="commcli",
+        help=_("commcli: bilingual forms, announcer scripts and village radio programmes for a commune."),
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def root(
+        workspace: Optional[Path] = typer.Option(
+            None, "--workspace", "-w", help=_("Workspace folder (default: found from the current folder upward)."),
+            file_okay=False,
+        ),
+        ui_lang: Optional[str] = typer.Option(None, "--ui-lang", help=_("Language of messages: vi (default) or en.")),
+        debug: bool = typer.Option(False, "--debug", help=_("Show tracebacks for internal errors.")),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help=_("Print only problems and results.")),
+        version: bool = typer.Option(False, "--version", help=_("Show the version and exit."), is_eager=True),
+    ):
+        if version:
+            echo(f"commcli {__version__}")
+            raise typer.Exit(0)
+        if ui_lang:
+            set_language(ui_lang)
+        state.workspace = workspace
+        state.debug = debug
+        state.quiet = quiet
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"commcli.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"commcli.commands.{name}":
+                continue  # a capability not built yet
+            raise
+        module.register(app)
+    return app
+
+
+def _prescan_ui_lang(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--ui-lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--ui-lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_prescan_ui_lang(argv))
+    app = build_app()
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="commcli", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        echo(_("Aborted."), err=True)
+        return EXIT_CONTENT
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

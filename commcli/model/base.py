@@ -1,0 +1,53 @@
+"""The base every content model derives from: unknown keys kept (and warned about), text NFC."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from .. import langs
+from ..i18n import _
+
+
+class Model(BaseModel):
+    """A workspace content model. Unknown keys are kept so a typo is warned about, never lost."""
+
+    model_config = ConfigDict(extra="allow", validate_default=True, frozen=False, use_attribute_docstrings=True)
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+def _lang_tag(value: str) -> str:
+    if not langs.is_known(value):
+        raise ValueError(langs.unknown_tag_message(value))
+    return value
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _identifier(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(_("An id may use only lowercase letters a-z, digits, '-' and '_' (no spaces or accents): '{value}'.").format(value=value))
+    return value
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError(_("A time is written HH:MM, like 06:30: '{value}'.").format(value=value))
+    hours, minutes = value.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+Text = Annotated[str, AfterValidator(_nfc)]
+LangTag = Annotated[str, AfterValidator(_lang_tag)]
+Identifier = Annotated[str, AfterValidator(_identifier)]
+ClockTime = Annotated[str, AfterValidator(_time)]

@@ -1,0 +1,56 @@
+"""Problems as text a person reads (file:line:col, what, found/expected, hint) or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+from .errors import Problem, Severity
+from .i18n import _
+
+_SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def severity_word(severity: Severity) -> str:
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("note")}[severity]
+
+
+def format_problem(problem: Problem, root: Path | None = None) -> str:
+    where = problem.location(root)
+    head = f"{where}: " if where else ""
+    lines = [f"{head}{severity_word(problem.severity)}: {problem.message}"]
+    if problem.field:
+        lines.append("    " + _("field: {field}").format(field=problem.field))
+    if problem.found is not None:
+        lines.append("    " + _("found: {found}").format(found=problem.found))
+    if problem.expected:
+        lines.append("    " + _("expected: {expected}").format(expected=problem.expected))
+    if problem.hint:
+        lines.append("    " + _("what to do: {hint}").format(hint=problem.hint))
+    return "\n".join(lines)
+
+
+def format_problems(problems: Iterable[Problem], root: Path | None = None) -> str:
+    problems = sorted(problems, key=_order)
+    return "\n".join(format_problem(p, root) for p in problems)
+
+
+def _order(problem: Problem):
+    return (str(problem.file or ""), problem.line or 0, problem.column or 0)
+
+
+def counts_line(problems: Iterable[Problem]) -> str:
+    counter = Counter(p.severity for p in problems)
+    return _("{errors} error(s), {warnings} warning(s)").format(
+        errors=counter[Severity.ERROR], warnings=counter[Severity.WARNING]
+    )
+
+
+def problems_json(problems: Iterable[Problem], root: Path | None = None) -> list[dict]:
+    return [p.to_json(root) for p in sorted(problems, key=_order)]
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)

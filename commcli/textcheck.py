@@ -1,0 +1,69 @@
+"""Pure checks on text: Unicode NFC and legacy Vietnamese encodings (TCVN3/ABC, VNI, Windows-1258)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .i18n import _
+
+# Every letter Vietnamese writes (NFC), so anything else in U+0080–U+00FF is suspect.
+_VIETNAMESE_LETTERS = set(
+    "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+)
+_VIETNAMESE_LETTERS |= {c.upper() for c in _VIETNAMESE_LETTERS}
+
+# Characters a TCVN3 (ABC) file shows when its bytes are read as Windows-1252/Latin-1.
+_TCVN3_SIGNS = set("µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâäåæç«èëéêíìîïñ¬óòôõöøùúûüþ¡¢§£¤¥¦")
+# VNI-Windows writes tones as separate Latin-1 letters after the vowel: "Vieät", "ñöôøng".
+_VNI_PATTERN = re.compile(r"[aeiouyAEIOUY][øùûõïöôâêáàåãäÙØÛÕÏÖÔÂÊÁÀÅÃÄ]|[ñÑ][aeiouöô]")
+# Windows-1258 decomposes tones into combining marks U+0300.. read as CP1252 letters.
+_CP1258_MARKS = set("ÌÒÞìòþ")
+
+
+def to_nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def legacy_encoding(text: str) -> str | None:
+    """The legacy Vietnamese encoding ``text`` seems to be written in, or None.
+
+    A heuristic: several characters that never occur in Unicode Vietnamese but are what
+    TCVN3 or VNI bytes look like when read as Windows-1252. Needs at least two such signs
+    in the text so a lone "©" or "µ" in an otherwise normal text passes.
+    """
+    odd = [c for c in text if "\u0080" <= c <= "\u00ff" and c not in _VIETNAMESE_LETTERS]
+    if len(odd) < 2:
+        return None
+    vni_hits = len(_VNI_PATTERN.findall(text))
+    if vni_hits >= 2:
+        return "VNI-Windows"
+    tcvn_hits = sum(1 for c in odd if c in _TCVN3_SIGNS)
+    if tcvn_hits >= 2:
+        return "TCVN3 (ABC)"
+    if sum(1 for c in odd if c in _CP1258_MARKS) >= 2:
+        return "Windows-1258"
+    return None
+
+
+def guess_bytes_encoding(data: bytes) -> str | None:
+    """For bytes that are not UTF-8: the Vietnamese 8-bit encoding they most likely are."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    text = to_nfc(text)
+    viet = sum(1 for c in text if c in _VIETNAMESE_LETTERS)
+    if viet >= 2:
+        return "Windows-1258"
+    latin1 = data.decode("latin-1")
+    if legacy_encoding(latin1):
+        return legacy_encoding(latin1)
+    return None
+
+
+def legacy_hint(encoding: str) -> str:
+    return _(
+        "The text looks like it is in the old {encoding} encoding. Convert the file to Unicode "
+        "(for example UniKey: Ctrl+Shift+F6, source {encoding}, destination Unicode) and save it as UTF-8."
+    ).format(encoding=encoding)

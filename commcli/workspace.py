@@ -1,0 +1,108 @@
+"""Find a workspace (a folder with commune.yaml, searched upward like git) and load its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Problem, Problems
+from .i18n import _
+from .model.commune import Commune
+from .yamlload import Loaded, Positions, load_yaml_file, validate_model
+
+MARKER = "commune.yaml"
+FOLDERS = ("glossary", "templates", "bulletins", "recordings", "data")
+OUT = "out"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The workspace folder containing ``start`` (default: the current folder)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    raise InputError(Problem(
+        _("No workspace found: no commune.yaml in {folder} or any folder above it.").format(folder=here),
+        hint=_("Go to your workspace folder, give it with --workspace DIR, or create one with 'commcli init DIR'."),
+        code="workspace.not-found",
+    ))
+
+
+@dataclass
+class Workspace:
+    """A loaded workspace. Capabilities load their own files through it and cache them here."""
+
+    root: Path
+    commune: Commune | None
+    commune_positions: Positions | None
+    problems: Problems = field(default_factory=Problems)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / OUT
+
+    def path(self, *parts: str) -> Path:
+        return self.root.joinpath(*parts)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def inside(self, relative: str | Path, *, what: str, file: Path | None = None, line: int | None = None) -> Path:
+        """Resolve a path written in content; refuse anything outside the workspace."""
+        candidate = (self.root / relative).resolve()
+        root = self.root.resolve()
+        if candidate != root and root not in candidate.parents:
+            raise InputError(Problem(
+                _("The path '{path}' for {what} is outside the workspace.").format(path=relative, what=what),
+                file=file, line=line, expected=_("a path inside {root}").format(root=root),
+                hint=_("Copy the file into the workspace and name it relative to the workspace folder."),
+                code="path.outside",
+            ))
+        return candidate
+
+    def languages(self) -> list[str]:
+        return list(self.commune.languages) if self.commune else []
+
+    def yaml_files(self, folder: str) -> list[Path]:
+        base = self.root / folder
+        if not base.is_dir():
+            return []
+        return sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_yaml_model(path: Path, model: type, problems: Problems, *, context: dict | None = None):
+    """Load one YAML file into ``model``; returns (model or None, Loaded or None)."""
+    loaded: Loaded | None = load_yaml_file(path, problems)
+    if loaded is None:
+        return None, None
+    if not isinstance(loaded.data, dict):
+        problems.add(Problem(
+            _("The file must be a mapping of keys and values at the top level."),
+            file=path, line=1, column=1, code="schema.top-level",
+        ))
+        return None, loaded
+    return validate_model(model, loaded, problems, context=context), loaded
+
+
+def open_workspace(root: Path | None = None) -> Workspace:
+    """Find and load the workspace. commune.yaml problems stay in ``ws.problems``.
+
+    Raises InputError only when there is no workspace at all.
+    """
+    root = find_root(root)
+    problems = Problems()
+    commune, loaded = load_yaml_model(root / MARKER, Commune, problems)
+    ws = Workspace(root=root, commune=commune, commune_positions=loaded.positions if loaded else None, problems=problems)
+    return ws
+
+
+def require_valid(ws: Workspace) -> Commune:
+    """The commune model, or InputError with every problem commune.yaml has."""
+    if ws.commune is None or ws.problems.has_errors:
+        raise InputError(ws.problems.errors or [Problem(_("commune.yaml could not be loaded."), file=ws.root / MARKER)])
+    return ws.commune

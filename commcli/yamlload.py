@@ -1,0 +1,331 @@
+"""Strict YAML: safe parsing, no YAML 1.1 surprises, duplicate keys refused, positions kept for every value.
+
+Plain scalars are strings (``no``, ``06:30``, ``011`` stay as written) except the null forms; the typed
+models convert strings to numbers or booleans where a field asks for one. Every value's line and column
+are kept in a :class:`Positions` map keyed by its field path, so errors can point into the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from .errors import Problem, Problems, Severity
+from .i18n import N_, _
+from .textcheck import guess_bytes_encoding, legacy_encoding, legacy_hint, to_nfc
+
+Path_ = tuple  # a field path: ("villages", 2, "languages", 0)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+M = TypeVar("M")
+
+
+@dataclass
+class Positions:
+    """1-based (line, column) of each key and value in a loaded file, by field path."""
+
+    file: Path
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, path: tuple) -> tuple[int | None, int | None]:
+        """Position of the value at ``path``, or of the nearest parent that has one."""
+        path = tuple(path)
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (None, None)
+            path = path[:-1]
+
+    def key_of(self, path: tuple) -> tuple[int | None, int | None]:
+        path = tuple(path)
+        return self.keys.get(path) or self.of(path)
+
+
+@dataclass
+class Loaded:
+    """A parsed YAML document: plain data (dicts, lists, str, None) and where each piece was."""
+
+    data: Any
+    positions: Positions
+
+
+def format_path(path: tuple) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """The file's text as NFC, or None with a problem added (missing, not UTF-8, empty)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(Problem(_("File not found."), file=path, code="file.missing"))
+        return None
+    except OSError as exc:
+        problems.add(Problem(_("Cannot read the file: {reason}").format(reason=exc.strerror), file=path, code="file.unreadable"))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guessed = guess_bytes_encoding(raw)
+        hint = legacy_hint(guessed) if guessed else _("Save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
+        problems.add(
+            Problem(
+                _("The file is not UTF-8 text."),
+                file=path, line=line, column=column,
+                found=(guessed or _("bytes that are not UTF-8")), expected="UTF-8",
+                hint=hint, code="file.encoding",
+            )
+        )
+        return None
+    return to_nfc(text)
+
+
+class _Composer(yaml.SafeLoader):
+    """SafeLoader used only to compose nodes; construction is ours."""
+
+
+def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
+    """Parse YAML text into plain data with positions; None (problems added) on any error."""
+    positions = Positions(file=file)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        problems.add(Problem(_("The file is empty."), file=file, line=1, column=1,
+                             hint=_("Write the file's content, or delete the file."), code="yaml.empty"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as exc:
+        problems.add(_yaml_error_problem(exc, text, file))
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        problems.add(Problem(_("The file is not valid YAML: {reason}").format(reason=str(exc)), file=file, code="yaml.syntax"))
+        return None
+    if node is None:
+        problems.add(Problem(_("The file is empty."), file=file, line=1, column=1, code="yaml.empty"))
+        return None
+    before = len(problems)
+    data = _construct(node, (), positions, problems, file)
+    if len(problems.errors) > before and any(p.code == "yaml.duplicate-key" for p in problems.items[before:]):
+        return None
+    return Loaded(data=data, positions=positions)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _construct(node: yaml.Node, path: tuple, positions: Positions, problems: Problems, file: Path) -> Any:
+    positions.values[path] = _mark(node)
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value
+        if node.style is None and value in _NULLS:
+            return None
+        text = to_nfc(value)
+        encoding = legacy_encoding(text)
+        if encoding:
+            line, column = _mark(node)
+            problems.add(Problem(
+                _("This text looks like a legacy Vietnamese encoding ({encoding}), not Unicode.").format(encoding=encoding),
+                file=file, line=line, column=column, field=format_path(path) or None,
+                found=text[:40], expected=_("Unicode text"), hint=legacy_hint(encoding), code="text.legacy-encoding",
+            ))
+        return text
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, path + (i,), positions, problems, file) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = _mark(key_node)
+                problems.add(Problem(_("A key must be a simple word, not a list or a mapping."),
+                                     file=file, line=line, column=column, field=format_path(path) or None, code="yaml.complex-key"))
+                continue
+            key = to_nfc(key_node.value)
+            if key == "<<":
+                line, column = _mark(key_node)
+                problems.add(Problem(_("Merge keys (<<) are not supported; write the values out."),
+                                     file=file, line=line, column=column, field=format_path(path) or None, code="yaml.merge-key"))
+                continue
+            line, column = _mark(key_node)
+            if key in result:
+                problems.add(Problem(
+                    _("The key '{key}' appears twice in the same block (first on line {first}).").format(key=key, first=first_seen[key]),
+                    file=file, line=line, column=column, field=format_path(path + (key,)),
+                    hint=_("Keep one of them: with two, one would be silently ignored."), code="yaml.duplicate-key",
+                ))
+                continue
+            first_seen[key] = line
+            positions.keys[path + (key,)] = (line, column)
+            result[key] = _construct(value_node, path + (key,), positions, problems, file)
+        return result
+    return None  # pragma: no cover
+
+
+def _yaml_error_problem(exc: yaml.MarkedYAMLError, text: str, file: Path) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem_text = exc.problem or ""
+    if "'\\t'" in problem_text or "\\t" in problem_text:
+        return Problem(
+            _("A tab character is used for indentation; YAML allows only spaces."),
+            file=file, line=line, column=column, found=_("tab"), expected=_("spaces"),
+            hint=_("Replace the tab with spaces (2 spaces per level)."), code="yaml.tab",
+        )
+    if line is not None:
+        source_line = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""
+        if "\t" in source_line[: (column or 1)]:
+            return Problem(
+                _("A tab character is used for indentation; YAML allows only spaces."),
+                file=file, line=line, column=column, found=_("tab"), expected=_("spaces"),
+                hint=_("Replace the tab with spaces (2 spaces per level)."), code="yaml.tab",
+            )
+    return Problem(
+        _("YAML syntax error: {problem}").format(problem=(exc.problem or exc.context or "?")),
+        file=file, line=line, column=column,
+        hint=_("Check the indentation and the ':' after each key; text containing ': ' or '#' needs quotes."),
+        code="yaml.syntax",
+    )
+
+
+def load_yaml_file(path: Path, problems: Problems) -> Loaded | None:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, path, problems)
+
+
+# --- validation against a pydantic model -----------------------------------------------------------
+
+
+def validate_model(model: type[M], loaded: Loaded, problems: Problems, *, context: dict | None = None) -> M | None:
+    """Validate plain data against a pydantic model; every error becomes a Problem with its position.
+
+    Unknown keys become warnings (models use ``extra="allow"``) so a typo is seen, not fatal.
+    """
+    from pydantic import ValidationError
+
+    try:
+        obj = model.model_validate(loaded.data, context=context)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            problems.add(_pydantic_problem(err, loaded.positions))
+        return None
+    _warn_unknown_keys(obj, (), loaded.positions, problems)
+    return obj
+
+
+def _warn_unknown_keys(obj: Any, path: tuple, positions: Positions, problems: Problems) -> None:
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        extra = obj.__pydantic_extra__ or {}
+        for key in extra:
+            line, column = positions.key_of(path + (key,))
+            known = ", ".join(sorted(type(obj).model_fields))
+            problems.add(Problem(
+                _("Unknown key '{key}'; it is ignored.").format(key=key),
+                file=positions.file, line=line, column=column, field=format_path(path + (key,)),
+                expected=known, hint=_("Check the spelling; the keys allowed here are listed above."),
+                severity=Severity.WARNING, code="schema.unknown-key",
+            ))
+        for name in type(obj).model_fields:
+            _warn_unknown_keys(getattr(obj, name), path + (name,), positions, problems)
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            _warn_unknown_keys(item, path + (i,), positions, problems)
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            _warn_unknown_keys(item, path + (key,), positions, problems)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return _("nothing (empty)")
+    if isinstance(value, dict):
+        return _("a mapping (key: value)")
+    if isinstance(value, list):
+        return _("a list")
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+_EXPECTED = {
+    "missing": None,
+    "string_type": N_("text"),
+    "int_parsing": N_("a whole number"),
+    "int_type": N_("a whole number"),
+    "float_parsing": N_("a number"),
+    "float_type": N_("a number"),
+    "bool_parsing": N_("true or false"),
+    "bool_type": N_("true or false"),
+    "list_type": N_("a list"),
+    "dict_type": N_("a mapping (key: value)"),
+    "model_type": N_("a mapping (key: value)"),
+    "date_from_datetime_parsing": N_("a date like 2026-11-30"),
+    "date_parsing": N_("a date like 2026-11-30"),
+    "date_type": N_("a date like 2026-11-30"),
+    "time_parsing": N_("a time like 06:30"),
+    "greater_than_equal": None,
+    "less_than_equal": None,
+}
+
+
+def _pydantic_problem(err: dict, positions: Positions) -> Problem:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p.startswith("function-") or "[" in p)))
+    kind = err["type"]
+    line, column = positions.of(loc)
+    field_name = format_path(loc) or None
+    found = None if kind == "missing" else _describe(err.get("input"))
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        line, column = positions.of(loc[:-1])
+        return Problem(
+            _("Required field '{name}' is missing.").format(name=loc[-1] if loc else "?"),
+            file=positions.file, line=line, column=column, field=field_name,
+            hint=_("Add '{name}:' with a value.").format(name=loc[-1] if loc else "?"), code="schema.missing",
+        )
+    if kind in ("literal_error", "enum"):
+        return Problem(
+            _("Value not allowed."), file=positions.file, line=line, column=column, field=field_name,
+            found=found, expected=str(ctx.get("expected", "")), code="schema.choice",
+        )
+    if kind == "value_error" or kind == "assertion_error":
+        message = str(ctx.get("error") or err.get("msg", ""))
+        return Problem(message, file=positions.file, line=line, column=column, field=field_name,
+                       found=found, code="schema.value")
+    expected = _EXPECTED.get(kind)
+    if expected:
+        return Problem(
+            _("Wrong type of value."), file=positions.file, line=line, column=column, field=field_name,
+            found=found, expected=_(expected), code="schema.type",
+        )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "?")
+        words = {"greater_than_equal": _("at least {n}"), "greater_than": _("more than {n}"),
+                 "less_than_equal": _("at most {n}"), "less_than": _("less than {n}")}[kind]
+        return Problem(_("Value out of range."), file=positions.file, line=line, column=column, field=field_name,
+                       found=found, expected=words.format(n=bound), code="schema.range")
+    if kind in ("string_too_short", "too_short"):
+        return Problem(_("The value is empty or too short."), file=positions.file, line=line, column=column,
+                       field=field_name, found=found, code="schema.too-short")
+    if kind == "string_pattern_mismatch":
+        return Problem(_("The value does not have the expected form."), file=positions.file, line=line, column=column,
+                       field=field_name, found=found, expected=str(ctx.get("pattern", "")), code="schema.pattern")
+    return Problem(err.get("msg", _("Invalid value.")), file=positions.file, line=line, column=column,
+                   field=field_name, found=found, code=f"schema.{kind}")
