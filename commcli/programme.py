@@ -1,0 +1,47 @@
+"""The contract between bulletins and audio: what airs, in which slot and language, in what order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PRIORITIES = ("khan-cap", "uu-tien", "thuong")  # emergency, priority, ordinary — airing order
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One item read in one language, exactly as the announcer or the voice says it."""
+
+    item_id: str
+    title: str
+    language: str  # BCP 47 tag, e.g. "vi", "hmn", "blt-Tavt"
+    text: str  # final text (NFC), after templates; TTS normalization happens in audio
+    priority: str  # one of PRIORITIES
+    status: str = "draft"  # draft / reviewed / approved
+    repeat_index: int = 0  # 0 for the first airing, 1.. for repeats within the slot
+    estimated_seconds: float = 0.0
+
+    @property
+    def clip_id(self) -> str:
+        """Stable id of the recording this clip needs: ``<item>.<lang>`` (repeats share it)."""
+        return f"{self.item_id}.{self.language}"
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One slot's content in one language for one week: what a group of villages hears."""
+
+    week: str  # ISO week, "2026-W48"
+    slot_id: str
+    slot_name: str
+    slot_minutes: int
+    language: str
+    clips: tuple[Clip, ...]  # running order: emergency first, repeats expanded
+    villages: tuple[str, ...] = field(default_factory=tuple)  # village ids that play it
+
+    @property
+    def programme_id(self) -> str:
+        return f"{self.week}_{self.slot_id}_{self.language}"
+
+    @property
+    def estimated_seconds(self) -> float:
+        return sum(c.estimated_seconds for c in self.clips)

@@ -1,0 +1,1 @@
+"""Rendering: content models to printable documents (PDF through Typst) and text."""

@@ -1,0 +1,41 @@
+"""Typeset PDF with Typst, using only the fonts commcli ships; user data goes in as JSON, never as markup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from ..i18n import _
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+# Fixed document timestamp: the same input gives the same PDF bytes (golden tests, manifests' hashes).
+_EPOCH_2026 = 1767225600
+
+
+def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, template_name: str = "template") -> bytes:
+    """Compile Typst ``source``; it reads ``data`` with ``json(bytes(sys.inputs.data))``.
+
+    Only the shipped fonts are used (system fonts ignored) so output is the same on every machine.
+    """
+    import typst
+
+    if isinstance(source, str):
+        source = source.encode("utf-8")
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return typst.compile(
+            source,
+            root=str(root) if root else None,
+            font_paths=[str(FONTS_DIR)],
+            ignore_system_fonts=True,
+            format="pdf",
+            sys_inputs={"data": payload},
+            timestamp=_EPOCH_2026,
+        )
+    except typst.TypstError as exc:
+        raise InputError(Problem(
+            _("The layout template {name} could not be typeset: {reason}").format(name=template_name, reason=str(exc).strip()[:500]),
+            code="render.typst",
+        )) from exc

@@ -1,0 +1,85 @@
+"""Shared fixtures: workspaces built from a dict of files, the CLI runner, offline guard."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_PARTS = ("commune.yaml", "glossary", "templates", "bulletins", "data", "recordings")
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Tests run offline: any attempt to open a network connection fails loudly."""
+
+    def guard(*args, **kwargs):
+        raise RuntimeError("tests must not reach the network")
+
+    monkeypatch.setattr(socket, "create_connection", guard)
+    monkeypatch.setattr(socket.socket, "connect", guard)
+
+
+@pytest.fixture(autouse=True)
+def _ui_vietnamese():
+    from commcli.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_workspace(tmp_path):
+    """make_workspace({"commune.yaml": "...", ...}) → a workspace folder; sample=True starts from the repo's sample."""
+
+    def make(files: dict[str, str | bytes] | None = None, *, sample: bool = False, name: str = "ws") -> Path:
+        root = tmp_path / name
+        root.mkdir()
+        if sample:
+            for part in SAMPLE_PARTS:
+                src = REPO / part
+                if src.is_dir():
+                    shutil.copytree(src, root / part)
+                elif src.is_file():
+                    shutil.copy2(src, root / part)
+        return write_files(root, files or {})
+
+    return make
+
+
+@pytest.fixture
+def cli():
+    """cli(*args) → click Result, run in-process exactly as the console script would."""
+    from commcli.cli import build_app
+
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 keeps stderr apart already
+        runner = CliRunner()
+
+    def invoke(*args: str, ui_lang: str = "vi"):
+        from commcli.i18n import set_language
+        from typer.main import get_command
+
+        set_language(ui_lang)
+        command = get_command(build_app())
+        return runner.invoke(command, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
