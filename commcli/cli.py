@@ -11,9 +11,13 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import click
 import typer
 from typer.core import TyperGroup
+
+try:  # typer >= 0.20 vendors click as typer._click; its exceptions are the ones raised
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer on real click
+    from click import ClickException
 
 from . import __version__
 from .errors import EXIT_CONTENT, EXIT_INPUT, CommcliError
@@ -35,7 +39,7 @@ state = State()
 
 
 def echo(message: str = "", *, err: bool = False) -> None:
-    click.echo(message, err=err)
+    typer.echo(message, err=err)
 
 
 def report_error(error: CommcliError) -> None:
@@ -50,17 +54,17 @@ def report_error(error: CommcliError) -> None:
 class CommcliGroup(TyperGroup):
     """Renders CommcliError as messages with the right exit code; hides tracebacks unless --debug."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except CommcliError as error:
             report_error(error)
-            raise click.exceptions.Exit(error.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise typer.Exit(error.exit_code)
+        except (typer.Exit, typer.Abort, ClickException):
             raise
         except KeyboardInterrupt:
             echo(_("Interrupted. Nothing was left half-written."), err=True)
-            raise click.exceptions.Exit(130)
+            raise typer.Exit(130)
         except Exception:
             if state.debug or os.environ.get("COMMCLI_DEBUG"):
                 raise
@@ -69,7 +73,7 @@ class CommcliGroup(TyperGroup):
             echo(_("Internal error in commcli (a bug, not a problem with your files). "
                    "Run the command again with --debug and send the output to the developers."), err=True)
             echo(traceback.format_exc().strip().splitlines()[-1], err=True)
-            raise click.exceptions.Exit(EXIT_BUG)
+            raise typer.Exit(EXIT_BUG)
 
 
 def workspace_root() -> Path | None:
@@ -137,12 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         command.main(args=argv, prog_name="commcli", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         echo(_("Aborted."), err=True)
         return EXIT_CONTENT
-    except click.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
     return 0

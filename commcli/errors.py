@@ -104,6 +104,20 @@ class Problems:
         return any(p.severity is Severity.ERROR for p in self.items)
 
 
+# Problems whose code starts with one of these are invalid input (the file cannot be read as meant).
+INPUT_CODE_PREFIXES = ("yaml.", "file.", "schema.", "text.", "path.", "usage.")
+
+
+def exit_code_for(problems: Iterable[Problem]) -> int:
+    """0 when no errors; 2 when an error is invalid input (unparseable, wrong type…); else 1."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if not errors:
+        return EXIT_OK
+    if any(p.code.startswith(INPUT_CODE_PREFIXES) for p in errors):
+        return EXIT_INPUT
+    return EXIT_CONTENT
+
+
 class CommcliError(Exception):
     """Raised to stop an operation; carries every problem found and the exit code to use.
 

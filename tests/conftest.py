@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PARTS = ("commune.yaml", "glossary", "templates", "bulletins", "data", "recordings")
@@ -69,17 +69,12 @@ def cli():
     """cli(*args) → click Result, run in-process exactly as the console script would."""
     from commcli.cli import build_app
 
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 keeps stderr apart already
-        runner = CliRunner()
+    runner = CliRunner()
 
     def invoke(*args: str, ui_lang: str = "vi"):
         from commcli.i18n import set_language
-        from typer.main import get_command
 
         set_language(ui_lang)
-        command = get_command(build_app())
-        return runner.invoke(command, [str(a) for a in args], catch_exceptions=False)
+        return runner.invoke(build_app(), [str(a) for a in args], catch_exceptions=False, prog_name="commcli")
 
     return invoke

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
 
 from .. import langs
 from ..i18n import _
@@ -48,6 +48,13 @@ def _time(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_nfc)]
-LangTag = Annotated[str, AfterValidator(_lang_tag)]
-Identifier = Annotated[str, AfterValidator(_identifier)]
-ClockTime = Annotated[str, AfterValidator(_time)]
+LangTag = Annotated[
+    str, AfterValidator(_lang_tag),
+    WithJsonSchema({"type": "string", "enum": langs.known_tags(), "description": "BCP 47 language tag"}),
+]
+Identifier = Annotated[
+    str, AfterValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern}),
+]
+ClockTime = Annotated[
+    str, AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),
+]

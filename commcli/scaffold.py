@@ -1,0 +1,68 @@
+"""Create a new workspace from the sample that ships with commcli (`commcli init`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .i18n import _
+from .workspace import MARKER
+
+SAMPLE_PARTS = ("commune.yaml", "glossary", "templates", "bulletins", "data", "recordings", "schemas")
+GITIGNORE = "out/\n.cache/\n"
+
+
+def sample_source() -> Path:
+    """Where the sample workspace is: inside the installed package, or the source checkout's root."""
+    packaged = Path(__file__).resolve().parent / "_sample"
+    if (packaged / MARKER).is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / MARKER).is_file():
+        return checkout
+    raise InputError(Problem(_("The sample workspace is missing from this installation of commcli."),
+                             hint=_("Reinstall commcli."), code="usage.no-sample"))
+
+
+def create_workspace(target: Path) -> list[Path]:
+    """Copy the sample into ``target`` (created if needed); refuses to overwrite anything.
+
+    Everything is copied into a temporary folder beside ``target`` first, then moved in, so a failure
+    leaves no half-made workspace.
+    """
+    target = Path(target).resolve()
+    source = sample_source()
+    if (target / MARKER).exists():
+        raise InputError(Problem(
+            _("{folder} is already a workspace (it has commune.yaml); nothing was changed.").format(folder=target),
+            hint=_("Choose an empty or new folder."), code="usage.exists",
+        ))
+    clashes = [name for name in (*SAMPLE_PARTS, ".gitignore") if (target / name).exists()]
+    if clashes:
+        raise InputError(Problem(
+            _("{folder} already contains {names}; nothing was changed.").format(folder=target, names=", ".join(clashes)),
+            hint=_("Choose an empty or new folder."), code="usage.exists",
+        ))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name in SAMPLE_PARTS:
+            src = source / name
+            if src.is_dir():
+                shutil.copytree(src, staging / name, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+            elif src.is_file():
+                shutil.copy2(src, staging / name)
+        (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+        if not target.exists():
+            os.replace(staging, target)
+            staging = None
+        else:
+            for entry in sorted(staging.iterdir()):
+                os.replace(entry, target / entry.name)
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return sorted(target.iterdir())
