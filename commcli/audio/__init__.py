@@ -1,0 +1,1 @@
+"""Village-radio audio: voices, loudness, programme assembly, MP3 and playlists."""

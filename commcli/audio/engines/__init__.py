@@ -1,0 +1,1 @@
+"""TTS engines: espeak (offline), gtts (online), recorded (human voices)."""
