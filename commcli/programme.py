@@ -37,10 +37,14 @@ class Programme:
     language: str
     clips: tuple[Clip, ...]  # running order: emergency first, repeats expanded
     villages: tuple[str, ...] = field(default_factory=tuple)  # village ids that play it
+    # Set only when items target different villages, so one (slot, language) has several contents:
+    # then each group of villages gets its own programme, named after its first village.
+    variant: str = ""
 
     @property
     def programme_id(self) -> str:
-        return f"{self.week}_{self.slot_id}_{self.language}"
+        base = f"{self.week}_{self.slot_id}_{self.language}"
+        return f"{base}_{self.variant}" if self.variant else base
 
     @property
     def estimated_seconds(self) -> float:

@@ -1,0 +1,55 @@
+"""Weekly radio bulletins: items, templates, running orders, announcer scripts and the release gate.
+
+Public API::
+
+    from commcli.bulletins import check_workspace, content_units
+    from commcli.bulletins.plan import programmes, load_programmes   # for audio
+    from commcli.bulletins.build import build_bulletin
+    from commcli.bulletins.new import new_week
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem, Problems
+
+
+def check_workspace(ws) -> list[Problem]:
+    """Every bulletin and template problem: schema, unknown villages/slots/templates, missing languages,
+    template errors, expired items (warnings), with file:line."""
+    from .load import bulletin_files, load_and_resolve
+    from .templates import load_templates
+
+    problems = Problems()
+    load_templates(ws, problems)
+    template_problems = len(problems)
+    for path in bulletin_files(ws):
+        _resolved, found = load_and_resolve(ws, path)
+        # load_and_resolve repeats the templates' own problems for each file: keep them once.
+        problems.extend(found.items[template_problems:])
+    return list(problems)
+
+
+def content_units(ws):
+    """Each item's Vietnamese text and its translations, with file:line, for the glossary QA."""
+    from ..content import ContentUnit, Located
+    from .load import bulletin_files, load_and_resolve
+
+    units = []
+    for path in bulletin_files(ws):
+        resolved, _problems = load_and_resolve(ws, path)
+        if resolved is None:
+            continue
+        for ri in resolved.items:
+            vi = ri.texts.get("vi")
+            if vi is None:
+                continue
+            units.append(ContentUnit(
+                kind="bulletin-item",
+                ident=f"{resolved.week}/{ri.item.id}",
+                vi=Located(vi.text, vi.file, vi.line),
+                translations={tag: Located(rt.text, rt.file, rt.line) for tag, rt in ri.texts.items() if tag != "vi"},
+            ))
+    return units
+
+
+__all__ = ["check_workspace", "content_units"]

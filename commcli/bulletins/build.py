@@ -1,0 +1,162 @@
+"""Build a week: validate everything, render scripts and running orders (and audio) aside, then swap in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ContentError, InputError, Problem, Severity
+from ..i18n import _
+from .duration import mmss
+from .gate import blockers
+from .load import ResolvedBulletin, open_bulletin
+from .model import week_monday
+from .plan import Plan, plan
+from .scripts import running_order_text, running_orders_by_village, script_languages, script_pdf, script_text, slot_estimates
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    week: str
+    release: bool
+    plan: Plan
+    manifest: dict
+    warnings: list[Problem] = field(default_factory=list)
+    estimates: list[dict] = field(default_factory=list)
+
+
+def overrun_problems(p: Plan, path: Path, commune) -> list[Problem]:
+    """A warning per village and slot whose content is longer than the slot."""
+    names = {v.id: v.name for v in commune.villages}
+    return [Problem(
+        _("{village}, {slot}: about {estimate} of content for a {minutes}-minute slot.").format(
+            village=names.get(ro.village_id, ro.village_id), slot=ro.slot_name, estimate=mmss(ro.seconds), minutes=ro.slot_minutes),
+        file=path, severity=Severity.WARNING, code="bulletin.overrun",
+        hint=_("Shorten items, move some to another slot ('slots:'), or lower 'repeat:'."))
+        for ro in p.running_orders if ro.overrun]
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def generated_at(resolved: ResolvedBulletin) -> str:
+    """Deterministic: the latest approval date in the file, else the week's Monday (never the clock)."""
+    dates = [ri.item.approved_on for ri in resolved.items if ri.item.approved_on]
+    day = max(dates) if dates else week_monday(resolved.week)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone(dt.timedelta(hours=7))).isoformat()
+
+
+def _check_target(out_dir: Path) -> None:
+    """Refuse to replace a folder that is not an earlier build (it could hold the officer's own files)."""
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MANIFEST).is_file())):
+        raise InputError(Problem(
+            _("The output folder {path} already exists and is not a bulletin build; it is left untouched.").format(path=out_dir),
+            hint=_("Choose another folder with -o, or empty this one."), code="bulletin.out-not-build"))
+
+
+def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool = False, audio: bool = True,
+                   progress: Callable | None = None, quiet: bool = False) -> BuildResult:
+    """Build ``out/<week>/`` (or ``out_dir``) from a bulletin; nothing is written unless all checks pass.
+
+    Raises InputError (exit 2) for invalid files, ContentError (exit 1) with every blocker when
+    ``release`` and the gate refuses.
+    """
+    resolved, warnings = open_bulletin(ws, Path(path))
+    commune = ws.commune
+    if release:
+        found = blockers(ws, resolved)
+        if found:
+            raise ContentError(found)
+    the_plan = plan(resolved, commune)
+    warnings = list(warnings) + overrun_problems(the_plan, resolved.path, commune)
+    week = resolved.week
+    final = Path(out_dir) if out_dir is not None else ws.out_dir / week
+    _check_target(final)
+    draft = not release
+    status = "release" if release else "draft"
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building.", dir=final.parent))
+    try:
+        outputs: list[dict] = []
+
+        def emit(rel: str, data: bytes, **meta) -> None:
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            outputs.append({"path": rel, "sha256": _sha256(data), "bytes": len(data), **meta})
+
+        for lang in script_languages(the_plan):
+            items = sorted({c.item_id for p in the_plan.programmes if p.language == lang for c in p.clips})
+            emit(f"scripts/{lang}.txt", script_text(the_plan, commune, lang, draft=draft).encode("utf-8"),
+                 kind="script-text", language=lang, items=items)
+            emit(f"scripts/{lang}.pdf", script_pdf(the_plan, commune, lang, draft=draft),
+                 kind="script-pdf", language=lang, items=items)
+        for village_id, orders in running_orders_by_village(the_plan).items():
+            items = sorted({c.item_id for ro in orders for b in ro.blocks for c in b.clips})
+            languages = list(dict.fromkeys(b.language for ro in orders for b in ro.blocks))
+            emit(f"running-order/{village_id}.txt", running_order_text(orders, commune, week, draft=draft).encode("utf-8"),
+                 kind="running-order", village=village_id, languages=languages, items=items)
+
+        if audio:
+            outputs.extend(_build_audio(ws, the_plan, staging, release=release, progress=progress, quiet=quiet, warnings=warnings))
+
+        manifest = {
+            "week": week,
+            "commune": commune.commune,
+            "status": status,
+            "generated_at": generated_at(resolved),
+            "bulletin": ws.relative(resolved.path),
+            "bulletin_sha256": _sha256(resolved.path.read_bytes()),
+            "items": [{"id": ri.item.id, "title": ri.item.title, "priority": ri.item.priority, "status": ri.item.status,
+                       "languages": {tag: rt.status for tag, rt in ri.texts.items()}, "aired": not ri.expired}
+                      for ri in resolved.items],
+            "programmes": [{"id": p.programme_id, "slot": p.slot_id, "language": p.language, "villages": list(p.villages),
+                            "items": [c.item_id for c in p.clips], "estimated_seconds": round(p.estimated_seconds, 1)}
+                           for p in the_plan.programmes],
+            "slots": slot_estimates(the_plan),
+            "outputs": sorted(outputs, key=lambda o: o["path"]),
+        }
+        (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        _swap_in(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
+                       warnings=warnings, estimates=slot_estimates(the_plan))
+
+
+def _swap_in(staging: Path, final: Path) -> None:
+    """Rename the old build away, the new one in, then delete the old: never a half-built out/<week>/."""
+    old = None
+    if final.exists():
+        old = final.parent / f".{final.name}.old.{os.getpid()}"
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_audio(ws, the_plan: Plan, staging: Path, *, release: bool, progress, quiet: bool, warnings: list[Problem]) -> list[dict]:
+    """Hand the programmes to commcli.audio when that capability is installed; its manifest entries come back."""
+    try:
+        from ..audio import build_audio
+    except ImportError:
+        warnings.append(Problem(_("Audio is not available in this installation; scripts and running orders were built without sound."),
+                                severity=Severity.WARNING, code="bulletin.no-audio"))
+        return []
+    entries = build_audio(ws, the_plan.programmes, staging, release=release, progress=progress, quiet=quiet)
+    return list(entries or [])
