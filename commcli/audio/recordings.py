@@ -37,6 +37,7 @@ SILENT_PEAK_DBFS = -50.0  # a file whose loudest sample is below this holds no u
 MIN_SPEECH_SECONDS = 0.5  # shorter than this (after trimming) cannot be a read item
 CLIP_LEVEL = 0.999  # |sample| at or above this is full scale
 CLIP_FLAT = 1e-4  # two neighbouring full-scale samples closer than this are a clipped plateau, not a peak
+CLIP_MIN_RUN = 3  # flat full-scale steps in a row that make a plateau
 CLIP_RATIO = 0.001  # more than 0.1 % of samples on clipped plateaus: the recording is distorted
 CLIP_MIN_SAMPLES = 10
 TRIM_BELOW_PEAK_DB = 40.0  # frames this far below the loudest frame count as silence…
@@ -581,9 +582,12 @@ def clipped_fraction(samples: "np.ndarray") -> tuple[int, float]:
         samples = samples[:, None]
     if len(samples) < 2:
         return 0, 0.0
-    high = np.abs(samples[1:]) >= CLIP_LEVEL
-    flat = np.abs(np.diff(samples, axis=0)) < CLIP_FLAT
-    count = int(np.count_nonzero(high & flat))
+    plateau = (np.abs(samples[1:]) >= CLIP_LEVEL) & (np.abs(np.diff(samples, axis=0)) < CLIP_FLAT)
+    count = 0
+    for column in plateau.T:  # a smooth peak at full scale has at most one flat step; clipping has runs
+        edges = np.diff(np.concatenate(([0], column.astype(np.int8), [0])))
+        lengths = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+        count += int(lengths[lengths >= CLIP_MIN_RUN].sum())
     return count, count / samples.size
 
 
