@@ -233,7 +233,10 @@ def open_bulletin(ws, path: Path) -> tuple[ResolvedBulletin, list[Problem]]:
     require_valid(ws)
     path = Path(path)
     if not path.is_absolute():
-        path = (Path.cwd() / path) if (Path.cwd() / path).exists() else ws.root / path
+        # Relative to the current folder when working inside the workspace, else to the workspace.
+        cwd = Path.cwd().resolve()
+        root = ws.root.resolve()
+        path = (cwd / path) if (cwd == root or root in cwd.parents) and (cwd / path).exists() else ws.root / path
     resolved, problems = load_and_resolve(ws, path)
     if resolved is None or problems.has_errors:
         raise InputError(problems.errors or [Problem(_("The bulletin could not be loaded."), file=path)])
