@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     app = build_app()
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="commcli", standalone_mode=False)
+        result = command.main(args=argv, prog_name="commcli", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     except ClickException as exc:
         exc.show()
         return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
-    return 0
+    # Without standalone mode click returns (not raises) the code of an Exit raised in a command.
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:
