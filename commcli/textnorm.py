@@ -75,6 +75,13 @@ DEFAULT_ABBREVIATIONS: dict[str, str] = {
     "GD&ĐT": "giáo dục và đào tạo",
     "BCH": "ban chấp hành",
     "HTX": "hợp tác xã",
+    "Tp.": "thành phố",
+    "TW": "trung ương",
+    "SĐT": "số điện thoại",
+    "QĐ": "quyết định",
+    "NQ": "nghị quyết",
+    "NĐ": "nghị định",
+    "TU": "tỉnh ủy",
 }
 
 _LETTER = r"[^\W\d_]"  # any Unicode letter
@@ -428,6 +435,56 @@ def _sub_day_month(text: str) -> str:
     return re.sub(r"(?<![\d.,/])((?i:ngày)\s+)?(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)", repl, text)
 
 
+def _sub_day_month_ranges(text: str) -> str:
+    """"1/5 đến 30/6", "1/5–30/6": both ends of a range of day/month pairs are dates."""
+
+    def repl(m: re.Match) -> str:
+        try:
+            a = read_date(int(m.group(1)), int(m.group(2)), None, prefix=False)
+            b = read_date(int(m.group(4)), int(m.group(5)), None, prefix=False)
+        except ValueError:
+            return m.group(0)
+        joiner = m.group(3).strip()
+        joiner = joiner if joiner in ("đến", "tới") else "đến"
+        return f"{a} {joiner} ngày {b}"
+
+    return re.sub(
+        r"(?<![\d.,/])(\d{1,2})/(\d{1,2})(\s*(?:[–—\-]|đến|tới)\s*)(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)",
+        lambda m: _with_day_word(m, repl),
+        text,
+    )
+
+
+def _with_day_word(m: re.Match, repl) -> str:
+    out = repl(m)
+    if out == m.group(0):
+        return out
+    return out if _prev_word(m.string, m.start()) == "ngày" else "ngày " + out
+
+
+def _sub_document_numbers(text: str) -> str:
+    """Legal document numbers "15/2018/NĐ-CP": number and year ("mười lăm năm hai nghìn ...")."""
+    return re.sub(
+        r"(?<![\d.,/])(\d{1,5})/((?:19|20)\d{2})/(?=[A-ZĐ])",
+        lambda m: f"{read_number(int(m.group(1)))} năm {read_number(int(m.group(2)))}, ",
+        text,
+    )
+
+
+def _split_codes(text: str, table: dict[str, str]) -> str:
+    """Split joined codes ("QĐ-UBND", "NQ/TU") into words so each abbreviation is read.
+
+    A joined code that is itself an abbreviation ("KT-XH") stays whole.
+    """
+    keys = {unicodedata.normalize("NFC", k) for k in table}
+
+    def repl(m: re.Match) -> str:
+        token = m.group(0)
+        return token if token in keys else re.sub(r"[-/]", " ", token)
+
+    return re.sub(r"(?<![^\W\d_])[A-ZĐ]+(?:[-/][A-ZĐ]+)+(?![\w])", repl, text)
+
+
 _PHONE_RE = re.compile(r"(?<![\w+.,/])(\+84|\(?0\d{1,3}\)?)((?:[ .\-]?\d+)*)")
 
 
@@ -579,12 +636,17 @@ def normalize_vi(text: str, abbreviations: dict[str, str] | None = None) -> str:
     table = dict(DEFAULT_ABBREVIATIONS)
     if abbreviations:
         table.update(abbreviations)
+    text = _sub_document_numbers(text)
+    text = _split_codes(text, table)
     text = expand_abbreviations(text, table)
+    # A dot before a scale word or a percent sign can only be a decimal point ("1.5 triệu").
+    text = re.sub(r"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|%)(?!\w))", r"\1,\2", text)
     text = _sub_roman(text)
     text = _sub_iso_dates(text)
     text = _sub_full_dates(text)
     text = _sub_month_year(text)
     text = _sub_ordinals(text)
+    text = _sub_day_month_ranges(text)
     text = _sub_day_month(text)
     text = _sub_phones(text)
     text = _sub_ranges(text)
@@ -595,6 +657,11 @@ def normalize_vi(text: str, abbreviations: dict[str, str] | None = None) -> str:
     text = re.sub(r"(\d)\s*/\s*(?=\d)", r"\1 trên ", text)
     text = re.sub(
         r"(?<=[^\W\d_])\s*/\s*(?=(?:năm|tháng|tuần|ngày|giờ|người|hộ|lượt|khẩu)(?!\w))", " mỗi ", text
+    )
+    text = re.sub(
+        r"(?<=[^\W\d_])\s*/\s*(" + "|".join(re.escape(u) for u, _ in _UNITS if u[0].isalpha()) + r")(?![^\W\d_]|[²³])",
+        lambda m: " mỗi " + _UNIT_WORDS[m.group(1)],
+        text,
     )
     text = re.sub(r"(?<=\w)\s*/\s*(?=\w)", ", ", text)
     text = re.sub(r"(?<![\w.,])-(?=\d)", "âm ", text)
