@@ -12,7 +12,7 @@ from ..errors import InputError, Problem, Problems, Severity
 from ..i18n import _
 from ..yamlload import Loaded, read_text
 from .model import Bulletin, Item, parse_week, week_monday
-from .templates import RenderedText, glossary_term_lookup, load_templates, render_template_text
+from .templates import RenderedText, _first_content_line, glossary_term_lookup, load_templates, render_template_text
 
 FOLDER = "bulletins"
 _WEEK_FILE = re.compile(r"^\d{4}-W\d{2}$")
@@ -191,6 +191,10 @@ def resolve(ws, lb: LoadedBulletin, problems: Problems) -> ResolvedBulletin:
                 raw = lb.loaded.data["items"][i]["text"][tag]
                 if isinstance(raw, dict):
                     line, _col = lb.where(i, "text", tag, "text")
+                    _c = lb.where(i, "text", tag, "text")[1]
+                else:
+                    _c = lb.where(i, "text", tag)[1]
+                line = _first_content_line(lb.source_text.splitlines(), line or 1, _c or 1)
                 status = lt.status
                 reviewer = lt.reviewer
                 if tag == "vi" and isinstance(raw, str):
