@@ -72,6 +72,8 @@ class Voice(Model):
     """Engine-specific voice name, e.g. ``vi`` or ``vi-VN-x-central`` for espeak."""
     fallback: Text | None = "espeak"
     """Engine to use when this one is unavailable (gtts offline); none to refuse instead."""
+    rate: int | None = Field(default=None, ge=80, le=450)
+    """Speaking speed in words per minute for engines that support it (espeak); default 150."""
 
 
 class Audio(Model):

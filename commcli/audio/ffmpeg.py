@@ -1,0 +1,228 @@
+"""ffmpeg from imageio-ffmpeg: decode to PCM, encode MP3 with ID3 tags, join MP3s, read tags, probe inputs.
+
+There is no ffprobe: formats are always given explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, Problem
+from ..i18n import _
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SILENT_DBFS = -60.0  # a recording whose loudest sample is under this is silence
+CLIP_LEVEL = 0.999  # full scale
+
+
+@lru_cache(maxsize=1)
+def ffmpeg_exe() -> str:
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def _base() -> list[str]:
+    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"]
+
+
+def decode(path: Path | None, rate: int | None = None, *, data: bytes | None = None) -> tuple["np.ndarray", int]:
+    """Decode any audio ffmpeg reads to mono float32 at ``rate`` (default: the file's rate).
+
+    Raises ValueError with ffmpeg's message when it is not audio.
+    """
+    import numpy as np
+
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", "pipe:0" if data is not None else str(path),
+           "-vn", "-ac", "1"]
+    if rate:
+        cmd += ["-ar", str(rate)]
+    cmd += ["-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]
+    proc = subprocess.run(cmd, input=data, capture_output=True)
+    err = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        lines = [ln for ln in err.strip().splitlines() if ln.strip()]
+        raise ValueError(lines[-1] if lines else "ffmpeg failed")
+    if rate is None:
+        found = re.findall(r"Audio: pcm_s16le.*?, (\d+) Hz", err)
+        rate = int(found[-1]) if found else 22050
+    samples = np.frombuffer(proc.stdout, dtype="<i2").astype(np.float32) / 32768.0
+    return samples, rate
+
+
+def to_int16_bytes(samples: "np.ndarray") -> bytes:
+    import numpy as np
+
+    return (np.clip(samples, -1.0, 32767 / 32768) * 32768.0).round().astype("<i2").tobytes()
+
+
+def _replace_atomically(tmp: Path, dest: Path) -> None:
+    os.replace(tmp, dest)
+
+
+def _tmp_beside(dest: Path, suffix: str) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _metadata_args(tags: dict[str, str] | None) -> list[str]:
+    args = ["-map_metadata", "-1", "-id3v2_version", "3"]
+    for key, value in (tags or {}).items():
+        if value:
+            args += ["-metadata", f"{key}={value}"]
+    return args
+
+
+def encode_mp3(pcm_int16: bytes, rate: int, dest: Path, *, bitrate_kbps: int, tags: dict[str, str] | None = None) -> None:
+    """Mono MP3 from raw 16-bit PCM piped into ffmpeg; written beside ``dest`` then renamed."""
+    tmp = _tmp_beside(dest, ".mp3")
+    try:
+        cmd = _base() + ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
+                         "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", *_metadata_args(tags), "-f", "mp3", str(tmp)]
+        proc = subprocess.run(cmd, input=pcm_int16, capture_output=True)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
+        _replace_atomically(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def concat_mp3(parts: list[Path], dest: Path, *, tags: dict[str, str] | None = None) -> None:
+    """Join MP3s of identical format without re-encoding (ffmpeg's concat demuxer), with fresh tags."""
+    listing = _tmp_beside(dest, ".txt")
+    tmp = _tmp_beside(dest, ".mp3")
+    try:
+        lines = ["ffconcat version 1.0"]
+        for part in parts:
+            escaped = str(Path(part).resolve()).replace("'", "'\\''")
+            lines.append(f"file '{escaped}'")
+        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cmd = _base() + ["-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy",
+                         *_metadata_args(tags), "-write_xing", "1", "-f", "mp3", str(tmp)]
+        proc = subprocess.run(cmd, capture_output=True)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
+        _replace_atomically(tmp, dest)
+    finally:
+        listing.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+
+
+def read_tags(path: Path) -> dict[str, str]:
+    """The file's metadata as ffmpeg reads it (``-f ffmetadata``)."""
+    proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path),
+                           "-f", "ffmetadata", "pipe:1"], capture_output=True)
+    tags = {}
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        if "=" in line and not line.startswith(";"):
+            key, value = line.split("=", 1)
+            tags[key.strip().lower()] = value
+    return tags
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) measured by ffmpeg's own ebur128 filter: an independent check."""
+    proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path),
+                           "-af", "ebur128=peak=true", "-f", "null", "-"], capture_output=True)
+    err = proc.stderr.decode("utf-8", "replace")
+    summary = err[err.rfind("Summary:"):]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    return integrated, float(peak.group(1)) if peak else float("-inf")
+
+
+_MP3_BITRATES = {  # MPEG-2/2.5 layer III, kbps
+    0: 0, 1: 8, 2: 16, 3: 24, 4: 32, 5: 40, 6: 48, 7: 56, 8: 64, 9: 80, 10: 96, 11: 112, 12: 128, 13: 144, 14: 160,
+}
+_MP3_BITRATES_V1 = {0: 0, 1: 32, 2: 40, 3: 48, 4: 56, 5: 64, 6: 80, 7: 96, 8: 112, 9: 128, 10: 160, 11: 192,
+                    12: 224, 13: 256, 14: 320}
+_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def mp3_duration(path: Path) -> float:
+    """Playing time of an MP3 from its frames (no decoding): frames × samples per frame ÷ rate."""
+    data = Path(path).read_bytes()
+    pos = 0
+    if data[:3] == b"ID3":
+        size = (data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9]
+        pos = 10 + size
+    samples = 0
+    rate = 0
+    first = True
+    n = len(data)
+    while pos + 4 <= n:
+        if data[pos] != 0xFF or (data[pos + 1] & 0xE0) != 0xE0:
+            pos += 1
+            continue
+        version = (data[pos + 1] >> 3) & 3
+        layer = (data[pos + 1] >> 1) & 3
+        bitrate_index = data[pos + 2] >> 4
+        rate_index = (data[pos + 2] >> 2) & 3
+        if version == 1 or layer != 1 or bitrate_index in (0, 15) or rate_index == 3:
+            pos += 1
+            continue
+        rate = _MP3_RATES[version][rate_index]
+        kbps = (_MP3_BITRATES_V1 if version == 3 else _MP3_BITRATES)[bitrate_index]
+        per_frame = 1152 if version == 3 else 576
+        padding = (data[pos + 2] >> 1) & 1
+        length = (144 if version == 3 else 72) * kbps * 1000 // rate + padding
+        if first:
+            first = False
+            head = data[pos:pos + length]
+            if b"Xing" in head or b"Info" in head:  # the header frame decodes to nothing
+                pos += length
+                continue
+        samples += per_frame
+        pos += length
+    return samples / rate if rate else 0.0
+
+
+def probe_audio(path: Path, rate: int | None = None, *, what: str | None = None) -> tuple["np.ndarray", int]:
+    """Decode a file given by the user, refusing what is not usable speech: not audio, empty, silent, clipped.
+
+    Raises InputError (exit 2) naming the file and what to do.
+    """
+    import numpy as np
+
+    path = Path(path)
+    label = what or _("audio file")
+    if not path.is_file():
+        raise InputError(Problem(_("The {what} '{path}' does not exist.").format(what=label, path=path.name),
+                                 file=path, code="audio.missing",
+                                 hint=_("Check the file name, or put the file in the workspace.")))
+    if path.stat().st_size == 0:
+        raise InputError(Problem(_("The {what} '{path}' is empty (0 bytes).").format(what=label, path=path.name),
+                                 file=path, code="audio.empty", hint=_("Record or copy the file again.")))
+    try:
+        samples, found_rate = decode(path, rate)
+    except ValueError as exc:
+        raise InputError(Problem(_("The {what} '{path}' is not audio ffmpeg can read.").format(what=label, path=path.name),
+                                 file=path, found=str(exc)[:200], code="audio.not-audio",
+                                 expected=_("WAV, MP3, M4A or OGG"),
+                                 hint=_("Export the recording again as WAV or MP3."))) from None
+    if len(samples) == 0:
+        raise InputError(Problem(_("The {what} '{path}' holds no sound (zero length).").format(what=label, path=path.name),
+                                 file=path, code="audio.empty", hint=_("Record or copy the file again.")))
+    peak = float(np.abs(samples).max())
+    if peak <= 10 ** (SILENT_DBFS / 20):
+        raise InputError(Problem(_("The {what} '{path}' is silent.").format(what=label, path=path.name),
+                                 file=path, code="audio.silent",
+                                 hint=_("Check the microphone and record again.")))
+    clipped = np.abs(samples) >= CLIP_LEVEL
+    # runs of 3+ full-scale samples: the recorder overloaded
+    runs = int(np.count_nonzero(clipped[:-2] & clipped[1:-1] & clipped[2:])) if len(samples) > 2 else 0
+    if runs > max(10, len(samples) // 10000):
+        raise InputError(Problem(_("The {what} '{path}' is clipped: the recording level was too high.").format(what=label, path=path.name),
+                                 file=path, code="audio.clipped",
+                                 hint=_("Record again with the input level lower (speak a little further from the microphone).")))
+    return samples, found_rate
