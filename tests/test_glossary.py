@@ -214,6 +214,7 @@ def test_numbers_multiset():
     assert numbers_in("Ngày 31/12/2026, lúc 07:30, 1.500.000 đồng, 4,5%, gọi 0215 3 740 123") == numbers_in(
         "0215 3 740 123: 1,500,000 ... 31-12-2026 07h30 4.5%")
     assert numbers_in("2 2 3") != numbers_in("2 3")
+    assert numbers_in("ngày 4 tháng 12 năm 2026") == numbers_in("04/12/2026")
 
 
 def test_content_checks_find_planted_mistakes_with_file_line(gws):
@@ -241,6 +242,7 @@ def test_content_checks_find_planted_mistakes_with_file_line(gws):
     assert ("content.numbers-missing", 13, Severity.ERROR) in got  # blt-Latn dropped 05, 12, the phone, "07"
     hmn = next(p for p in problems if p.line == 12)
     assert hmn.message.endswith(": 123.")
+    assert ("content.numbers-missing", 13) in {(p.code, p.line) for p in problems}
 
     draft_term = unit("Thẻ bảo hiểm y tế", blt_Latn="bai pảo")
     [p] = check_units(gl, [draft_term])

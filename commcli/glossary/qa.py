@@ -121,10 +121,13 @@ _DIGITS = re.compile(r"\d+")
 
 
 def numbers_in(text: str) -> Counter:
-    """The multiset of digit runs in a text ("1.500.000 đồng, 0215 3 740 123" → 1, 500, 000, 0215, …)."""
+    """The multiset of digit runs in a text, as numbers ("1.500.000 đồng, ngày 04/12" → 1, 500, 0, 4, 12).
+
+    Like pofilter's ``numbers`` check, but leading zeros do not count: "4/12" and "04/12" are one date.
+    """
     out: Counter = Counter()
     for run in _DIGITS.findall(text):
-        out["".join(str(unicodedata.digit(c)) for c in run)] += 1
+        out[str(int("".join(str(unicodedata.digit(c)) for c in run)))] += 1
     return out
 
 
