@@ -127,7 +127,7 @@ def format_date(value: Any, lang: str, style: str = "full") -> str:
     if lang == "vi" and style in ("full", "day"):
         words = f"ngày {day.day} tháng {day.month} năm {day.year}"
         return f"{_vi_weekday(day)}, {words}" if style == "full" else words
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day}/{day.month}/{day.year}"  # no zero padding: the same numbers as the Vietnamese words
 
 
 def format_time(value: Any, lang: str) -> str:
