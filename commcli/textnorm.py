@@ -455,6 +455,37 @@ def _sub_day_month_ranges(text: str) -> str:
     )
 
 
+def _sub_day_ranges(text: str) -> str:
+    """"23–29/11/2026": a range of days in one month ("ngày hai mươi ba đến ngày hai mươi chín tháng ...")."""
+
+    def repl(m: re.Match) -> str:
+        d1, d2, mo = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        year = int(m.group(5)) if m.group(5) else None
+        if d1 >= d2:
+            return m.group(0)
+        joiner = m.group(2).strip()
+        prev = _prev_word(m.string, m.start())
+        if year is None and not (
+            prev in _DATE_CUES
+            or (prev == "từ" and joiner in ("đến", "tới"))
+            or m.group(4).startswith("0")
+            or d2 > mo
+        ):
+            return m.group(0)
+        try:
+            read_date(d2, mo, year)
+        except ValueError:
+            return m.group(0)
+        joiner = joiner if joiner in ("đến", "tới") else "đến"
+        return f"{read_number(d1)} {joiner} {read_date(d2, mo, year)}"
+
+    return re.sub(
+        r"(?<![\d.,/])(\d{1,2})(\s*(?:[–—\-]|đến|tới)\s*)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/]|[.,]\d)",
+        lambda m: _with_day_word(m, repl),
+        text,
+    )
+
+
 def _with_day_word(m: re.Match, repl) -> str:
     out = repl(m)
     if out == m.group(0):
@@ -643,6 +674,7 @@ def normalize_vi(text: str, abbreviations: dict[str, str] | None = None) -> str:
     text = re.sub(r"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|%)(?!\w))", r"\1,\2", text)
     text = _sub_roman(text)
     text = _sub_iso_dates(text)
+    text = _sub_day_ranges(text)
     text = _sub_full_dates(text)
     text = _sub_month_year(text)
     text = _sub_ordinals(text)

@@ -378,6 +378,15 @@ def test_expand_abbreviations_nfc_keys():
         ("Tp. Lai Châu", "thành phố Lai Châu"),
         ("ngày 10/10", "ngày mười tháng mười"),
         ("7 giờ 05", "bảy giờ năm phút"),
+        # ranges of days in one month
+        (
+            "Tuần 48 (23–29/11/2026)",
+            "Tuần bốn mươi tám (ngày hai mươi ba đến ngày hai mươi chín tháng mười một năm "
+            "hai nghìn không trăm hai mươi sáu)",
+        ),
+        ("ngày 23-29/11", "ngày hai mươi ba đến ngày hai mươi chín tháng mười một"),
+        ("từ 1 đến 5/12", "từ ngày một đến ngày năm tháng mười hai"),
+        ("3–4/8 huyện", "ba đến bốn trên tám huyện"),
     ],
 )
 def test_normalize_cases(text, spoken):
