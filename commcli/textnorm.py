@@ -342,7 +342,6 @@ def expand_abbreviations(text: str, spoken: dict[str, str] | None = None) -> str
 # --------------------------------------------------------------------------- the pipeline
 
 _DATE_CUES = {"ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "mùng", "mồng", "hạn"}
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm))?"
 
 _UNITS: list[tuple[str, str]] = [
@@ -377,7 +376,7 @@ _CURRENCY_RE = re.compile(r"(\d)(" + _SCALE + r")\s*(VNĐ|VND|vnđ|vnd|đồng|�
 
 
 def _prev_word(s: str, pos: int) -> str:
-    m = re.search(r"(\w+)\W*$", s[:pos])
+    m = re.search(r"(\w+)\W*$", s[max(0, pos - 40) : pos])
     return m.group(1).lower() if m else ""
 
 
@@ -655,7 +654,8 @@ def normalize_vi(text: str, abbreviations: dict[str, str] | None = None) -> str:
 
     ``abbreviations`` (e.g. a glossary's ``spoken_abbreviations()``) extend and override
     :data:`DEFAULT_ABBREVIATIONS`. Pure and deterministic; line breaks are kept, other
-    whitespace is collapsed.
+    whitespace is collapsed. For Vietnamese only: numbers in H'Mông, Thái or Khơ Mú text
+    would come out as Vietnamese words.
     """
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\u00a0\u2007\u2009\u202f]", " ", text)
