@@ -211,22 +211,35 @@ def load_bulletin_programmes(ws: "Workspace", bulletin: Path) -> list[Programme]
     return list(load_programmes(ws, bulletin))
 
 
-def workspace_clips(ws: "Workspace", bulletins: Iterable[Path] | None = None,
-                    problems: Problems | None = None) -> list[Clip]:
-    """Unique clips of the given bulletins (default: all). Unloadable bulletins are skipped when ``problems``
-    is given (the bulletins check reports them), otherwise their error propagates."""
-    programmes: list[Programme] = []
+def clip_sources(ws: "Workspace", bulletins: Iterable[Path] | None = None,
+                 problems: Problems | None = None) -> list[tuple[Path, Clip]]:
+    """(bulletin file, clip) for each unique clip of the given bulletins (default: all).
+
+    Unloadable bulletins are skipped when ``problems`` is given (their problems go there), otherwise their
+    error propagates.
+    """
+    seen: dict[str, tuple[Path, Clip]] = {}
     for path in (bulletin_files(ws) if bulletins is None else bulletins):
         try:
-            programmes.extend(load_bulletin_programmes(ws, path))
-        except CommcliError:
+            found = load_bulletin_programmes(ws, path)
+        except CommcliError as error:
             if problems is None:
                 raise
+            problems.extend(error.problems)
+            continue
         except ModuleNotFoundError as exc:  # bulletins capability not installed
             if not (exc.name or "").startswith("commcli.bulletins"):
                 raise
             break
-    return unique_clips(programmes)
+        for clip in unique_clips(found):
+            seen.setdefault(clip.clip_id, (Path(path), clip))
+    return list(seen.values())
+
+
+def workspace_clips(ws: "Workspace", bulletins: Iterable[Path] | None = None,
+                    problems: Problems | None = None) -> list[Clip]:
+    """Unique clips of the given bulletins (default: all); see clip_sources for errors."""
+    return [clip for _path, clip in clip_sources(ws, bulletins, problems)]
 
 
 @dataclass(frozen=True)
@@ -246,7 +259,7 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
     if folder.is_dir():
         for sub in sorted(p for p in folder.iterdir() if p.is_dir() and (p / INDEX_NAME).is_file()):
             load_index(ws, sub.name, problems)
-    for clip in workspace_clips(ws, problems=Problems()):
+    for bulletin, clip in clip_sources(ws, problems=Problems()):  # the bulletins check reports their errors
         if not needs_recording(ws, clip.language):
             continue
         status = recording_status(ws, clip)
@@ -254,7 +267,7 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
             problems.add(Problem(
                 _("No recording for '{clip}' ({title}); a draft build leaves it out, a release build refuses.").format(
                     clip=clip.clip_id, title=clip.title),
-                file=index_path(ws, clip.language), severity=Severity.WARNING, code="recordings.missing",
+                file=bulletin, line=_item_line(bulletin, clip), severity=Severity.WARNING, code="recordings.missing",
                 hint=_("Make a recording kit with 'commcli recordings kit', then 'commcli recordings import' the files."),
             ))
         elif status == "stale":
@@ -266,6 +279,15 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
                 hint=_("Make a recording kit with 'commcli recordings kit --only-missing' and import the new file."),
             ))
     return list(problems)
+
+
+def _item_line(bulletin: Path, clip: Clip) -> int | None:
+    try:
+        text = bulletin.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(clip.item_id)}['\"]?\s*(#.*)?$", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _index_line(ws: "Workspace", clip: Clip) -> int | None:
@@ -793,8 +815,14 @@ def import_recordings(ws: "Workspace", folder: Path, *, lang: str | None = None,
     kit_csv_path = folder / "clips.csv"
     if kit_csv_path.is_file():
         known.update(read_kit_csv(kit_csv_path, problems))
-    for clip in workspace_clips(ws, problems=Problems()):
+    unreadable = Problems()
+    for clip in workspace_clips(ws, problems=unreadable):
         known.setdefault(clip.clip_id, clip_text_hash(clip.text))
+    if unreadable.has_errors:
+        result.warnings.append(Problem(
+            _("Some bulletins could not be read, so files not listed in the kit's clips.csv may not be recognized."),
+            file=unreadable.errors[0].file, line=unreadable.errors[0].line, severity=Severity.WARNING,
+            hint=_("Run 'commcli check' to see the bulletins' problems."), code="recordings.bulletins-unreadable"))
     by_lower = {k.lower(): k for k in known}
 
     candidates: dict[str, list[Path]] = {}
