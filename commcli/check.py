@@ -17,6 +17,7 @@ CAPABILITY_CHECKS: tuple[tuple[str, str], ...] = (
     (N_("glossary"), "commcli.glossary"),
     (N_("forms"), "commcli.forms"),
     (N_("bulletins"), "commcli.bulletins"),
+    (N_("audio"), "commcli.audio"),
     (N_("recordings"), "commcli.audio.recordings"),
 )
 
@@ -156,7 +157,7 @@ def run_capability_check(ws: Workspace, module_name: str) -> list[Problem] | Non
 
 def _count_files(ws: Workspace, area: str) -> int:
     folders = {"glossary": ("glossary",), "forms": ("templates/forms",), "bulletins": ("bulletins", "templates/bulletins"),
-               "recordings": ("recordings",)}
+               "recordings": ("recordings",), "audio": ()}
     total = 0
     for folder in folders.get(area, ()):
         base = ws.root / folder

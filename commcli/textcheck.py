@@ -17,6 +17,8 @@ _VIETNAMESE_LETTERS |= {c.upper() for c in _VIETNAMESE_LETTERS}
 _TCVN3_SIGNS = set("µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâäåæç«èëéêíìîïñ¬óòôõöøùúûüþ¡¢§£¤¥¦")
 # VNI-Windows writes tones as separate Latin-1 letters after the vowel: "Vieät", "ñöôøng".
 _VNI_PATTERN = re.compile(r"[aeiouyAEIOUY][øùûõïöôâêáàåãäÙØÛÕÏÖÔÂÊÁÀÅÃÄ]|[ñÑ][aeiouöô]")
+# Letters only VNI produces: ư as "ö", đ as "ñ", tones "ø" (huyền), "û" (hỏi), "ï" (nặng).
+_VNI_ONLY = set("öñøûïÖÑØÛÏ")
 # Windows-1258 decomposes tones into combining marks U+0300.. read as CP1252 letters.
 _CP1258_MARKS = set("ÌÒÞìòþ")
 
@@ -35,10 +37,10 @@ def legacy_encoding(text: str) -> str | None:
     odd = [c for c in text if "\u0080" <= c <= "\u00ff" and c not in _VIETNAMESE_LETTERS]
     if len(odd) < 2:
         return None
-    vni_hits = len(_VNI_PATTERN.findall(text))
-    if vni_hits >= 2:
+    vni_hits = len(_VNI_PATTERN.findall(text)) + sum(1 for c in odd if c in _VNI_ONLY)
+    tcvn_hits = sum(1 for c in odd if c in _TCVN3_SIGNS and c not in _VNI_ONLY)
+    if vni_hits >= 2 and vni_hits >= tcvn_hits:
         return "VNI-Windows"
-    tcvn_hits = sum(1 for c in odd if c in _TCVN3_SIGNS)
     if tcvn_hits >= 2:
         return "TCVN3 (ABC)"
     if sum(1 for c in odd if c in _CP1258_MARKS) >= 2:

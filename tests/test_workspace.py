@@ -143,7 +143,7 @@ def test_legacy_tcvn3_text_is_reported(cli, make_workspace):
     tcvn3 = COMMUNE.replace("commune: Xã Mường Nhé", "commune: X· M­êng NhÐ")
     result = check(cli, make_workspace(minimal(tcvn3)))
     assert result.exit_code == 2
-    assert "commune.yaml:3:10" in result.stdout
+    assert "commune.yaml:2:10" in result.stdout
     assert "TCVN3" in result.stdout
     assert "UniKey" in result.stdout
 
