@@ -456,3 +456,29 @@ def test_check_reports_missing_and_stale_recordings_as_warnings(cli, ws_root, bu
 def test_import_of_a_missing_folder_is_a_usage_error(cli, ws_root):
     result = cli("--workspace", ws_root, "recordings", "import", ws_root / "nowhere", ui_lang="en")
     assert result.exit_code == 2 and "nowhere" in result.stderr
+
+
+def test_kit_default_folder_only_missing_and_force(cli, ws_root):
+    folder = ws_root / "delivered"
+    good_recording(folder, "lu-quet.hmn")
+    assert cli("--workspace", ws_root, "recordings", "import", folder).exit_code == 0
+    result = cli("--workspace", ws_root, "recordings", "kit", "bulletins/2026-W48.yaml", "--lang", "hmn",
+                 "--only-missing")
+    assert result.exit_code == 0, result.stderr
+    kit = ws_root / "out/recording-kits/2026-W48-hmn"
+    rows = list(csv.DictReader(io.StringIO((kit / "clips.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["number"], r["clip_id"]) for r in rows] == [("1", "bhyt-gia-han.hmn")]
+
+    (kit / "old-note.txt").write_text("x", encoding="utf-8")
+    result = cli("--workspace", ws_root, "recordings", "kit", "bulletins/2026-W48.yaml", "--lang", "hmn", "--force")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in kit.iterdir()) == ["README.txt", "clips.csv", "script.pdf", "script.txt"]
+    assert not [p for p in kit.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_unknown_language_is_a_usage_error(cli, ws_root):
+    for args in (("kit", "bulletins/2026-W48.yaml", "--lang", "xx", "-o", ws_root / "k"),
+                 ("import", ws_root, "--lang", "xx"), ("status", "--lang", "xx")):
+        result = cli("--workspace", ws_root, "recordings", *args, ui_lang="en")
+        assert result.exit_code == 2 and "Unknown language tag 'xx'" in result.stderr
+    assert not (ws_root / "k").exists() and stored(ws_root) == []
