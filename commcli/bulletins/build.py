@@ -158,5 +158,6 @@ def _build_audio(ws, the_plan: Plan, staging: Path, *, release: bool, progress, 
         warnings.append(Problem(_("Audio is not available in this installation; scripts and running orders were built without sound."),
                                 severity=Severity.WARNING, code="bulletin.no-audio"))
         return []
-    entries = build_audio(ws, the_plan.programmes, staging, release=release, progress=progress, quiet=quiet)
-    return list(entries or [])
+    result = build_audio(ws, the_plan.programmes, staging, release=release, progress=progress, quiet=quiet)
+    warnings.extend(result.problems)
+    return list(result.manifest)
