@@ -268,3 +268,14 @@ def test_import_refused_while_glossary_has_errors(gws, cli):
     result = cli("-w", root, "glossary", "import", path)
     assert result.exit_code == 2 and "glossary/y-te.yaml:4" in result.stderr
     assert snapshot(root) == before
+
+
+def test_csv_export_refuses_list_items_with_the_separator(gws, cli):
+    root = gws()
+    path = root / "glossary" / "ho-tich.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{term: Uỷ ban xã, status: draft}", "{term: Uỷ ban xã, status: draft, alternatives: [a; b]}"), encoding="utf-8")
+    result = cli("-w", root, "glossary", "export", "-o", root.parent / "x.csv")
+    assert result.exit_code == 2 and "glossary/ho-tich.yaml:13" in result.stderr
+    assert not (root.parent / "x.csv").exists()
+    assert cli("-w", root, "glossary", "export", "--format", "tbx", "-o", root.parent / "x.tbx").exit_code == 0

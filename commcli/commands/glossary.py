@@ -116,7 +116,9 @@ def register(app: typer.Typer) -> None:
         if not state.quiet:
             echo(_("Wrote {file}.").format(file=output))
 
-    @sub.command("import", help=_("Merge a reviewer's CSV or TBX file by id; report added, changed and conflicts."))
+    @sub.command("import", help=_("Merge a reviewer's CSV or TBX file by id; report added, changed and conflicts. "
+                                      "Empty cells leave the glossary as it is; a draft never replaces a reviewed or "
+                                      "approved term (a conflict, exit 1)."))
     def import_(
         file: Path = typer.Argument(..., help=_("The CSV or TBX file."), dir_okay=False),
         dry_run: bool = typer.Option(False, "--dry-run", help=_("Report what would change; write nothing.")),

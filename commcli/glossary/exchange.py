@@ -96,8 +96,29 @@ def _join(items) -> str:
     return (LIST_SEP + " ").join(items)
 
 
+def _check_csv_lists(glossary: Glossary, tags: list[str]) -> None:
+    """A list item containing ';' would come back as two items: refuse before writing anything."""
+    problems = []
+    for entry in glossary.entries:
+        items = [(entry.file, entry.line, f"{a.abbr}={a.spoken}") for a in entry.abbreviations]
+        for tag in tags:
+            tr = entry.translations.get(tag)
+            if tr is not None:
+                items += [(tr.file, tr.line, v) for v in (*tr.alternatives, *tr.forbidden)]
+        for file, line, value in items:
+            if LIST_SEP in value:
+                problems.append(Problem(
+                    _("'{value}' contains ';', which separates list items in the CSV file.").format(value=value),
+                    file=file, line=line, found=value,
+                    hint=_("Write it without ';' (use ',' or a dash), or exchange the glossary as TBX."),
+                    code="export.list-separator"))
+    if problems:
+        raise InputError(problems)
+
+
 def export_csv(glossary: Glossary, tags: list[str]) -> bytes:
     """UTF-8 with BOM, CRLF, comma-separated: what Excel and LibreOffice Calc open without asking."""
+    _check_csv_lists(glossary, tags)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(csv_header(tags))

@@ -33,12 +33,13 @@ def glossary_stats(glossary: Glossary, commune_languages: list[str] | None = Non
     by_domain: dict[str, list] = {}
     for entry in glossary.entries:
         by_domain.setdefault(entry.domain, []).append(entry)
+    names = {f.model.domain: f.model.name for f in glossary.files if f.model is not None}
     return {
         "entries": len(glossary.entries),
         "abbreviations": sum(len(e.abbreviations) for e in glossary.entries),
         "languages": {lang: _block(glossary.entries, lang) for lang in languages},
         "domains": {
-            domain: {"entries": len(entries), "languages": {lang: _block(entries, lang) for lang in languages}}
+            domain: {"name": names.get(domain, domain), "entries": len(entries), "languages": {lang: _block(entries, lang) for lang in languages}}
             for domain, entries in sorted(by_domain.items())
         },
     }
@@ -58,12 +59,12 @@ def format_stats(data: dict) -> str:
     lines += ["", head, "-" * len(head)]
 
     def row(name: str, block: dict) -> str:
-        cells = "".join(f"{b['translated']}/{block['entries']} {b['coverage']:.0f}%".rjust(14)
+        cells = "".join(f"{b['translated']}/{block['entries']} {int(b['coverage'])}%".rjust(14)
                         for b in (block["languages"][lang] for lang in languages))
         return name.ljust(width) + str(block["entries"]).rjust(8) + cells
 
     for domain, block in data["domains"].items():
-        lines.append(row(domain, block))
+        lines.append(row(domain, block) + f"  {block.get('name', '')}")
     lines.append(row(_("Total"), {"entries": data["entries"], "languages": data["languages"]}))
     lines += ["", _("By status (draft / reviewed / approved / missing):")]
     for lang in languages:
