@@ -1,0 +1,68 @@
+"""`commcli form list|render`: bilingual forms, blank for handwriting or filled from a data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..i18n import _
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(help=_("Bilingual printable forms: list them, print them blank or filled from a spreadsheet."),
+                      no_args_is_help=True, rich_markup_mode=None)
+
+    @sub.command("list", help=_("List the forms of the workspace with their field ids (the CSV column names)."))
+    def list_command() -> None:
+        from ..cli import echo, state
+        from ..errors import InputError
+        from ..forms import load_forms
+        from ..workspace import open_workspace
+
+        ws = open_workspace(state.workspace)
+        forms, problems = load_forms(ws)
+        errors = [p for p in problems if p.is_error]
+        for loaded in forms:
+            if loaded.form is None:
+                continue
+            form = loaded.form
+            echo(f"{form.id}  —  {form.title_vi or form.title}  ({ws.relative(loaded.path)})")
+            if not state.quiet:
+                fields = ", ".join(f.id + ("*" if f.required else "") for f in form.all_fields())
+                echo("    " + _("fields (* required): {fields}").format(fields=fields))
+        if errors:
+            raise InputError(errors)
+
+    @sub.command("render", help=_("Print a form in Vietnamese and another language: blank (--blank) or filled "
+                                  "from a YAML or CSV file (--data), one copy per row."))
+    def render_command(
+        form: str = typer.Argument(..., help=_("The form's id (see 'commcli form list').")),
+        lang: str = typer.Option(..., "--lang", "-l", help=_("Language printed under the Vietnamese: hmn, blt-Latn, blt-Tavt, kjg… (vi: Vietnamese only).")),
+        blank: bool = typer.Option(False, "--blank", help=_("A blank form to fill in by hand (dotted lines, boxes for the ID number).")),
+        data: Optional[Path] = typer.Option(None, "--data", "-d", help=_("YAML (one person or a list) or CSV (one person per row) with the answers."), dir_okay=False),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("The PDF to write (all copies in one file)."), dir_okay=False),
+        split: Optional[Path] = typer.Option(None, "--split", help=_("Also write one PDF per person into this folder."), file_okay=False),
+        name: Optional[str] = typer.Option(None, "--name", help=_("File names for --split from field ids, e.g. \"{so_thu_tu}-{ho_ten}\".")),
+        skip_invalid: bool = typer.Option(False, "--skip-invalid", help=_("Print the valid rows and list the rejected ones in a CSV, instead of refusing the batch.")),
+    ) -> None:
+        from ..cli import echo, state
+        from ..forms import render_forms
+        from ..report import format_problems
+        from ..workspace import open_workspace
+
+        ws = open_workspace(state.workspace)
+        result = render_forms(ws, form, lang, output=output, blank=blank, data=data, split=split, name=name,
+                              skip_invalid=skip_invalid)
+        if result.warnings and not state.quiet:
+            echo(format_problems(result.warnings, ws.root), err=True)
+        if result.pdf is not None:
+            echo(_("Wrote {path}: {copies} form(s), {pages} page(s).").format(
+                path=result.pdf, copies=result.copies, pages=result.pages))
+        if result.split_dir is not None:
+            echo(_("Wrote {count} file(s) into {folder}.").format(count=len(result.split_files), folder=result.split_dir))
+        if result.rejected_csv is not None:
+            echo(_("{count} row(s) rejected: see {path}.").format(count=result.rejected, path=result.rejected_csv))
+
+    app.add_typer(sub, name="form", help=_("Bilingual printable forms (list, render)."))

@@ -1,0 +1,195 @@
+"""Read form data (--data): a YAML file (one person or a list) or a CSV saved by Excel/LibreOffice.
+
+Each record keeps where it came from (file, row, each cell's line and column) so every problem can be
+pointed at. Headers are field ids or the Vietnamese labels as printed on the form.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem, Problems, Severity
+from ..i18n import _
+from ..textcheck import guess_bytes_encoding, legacy_hint, to_nfc
+from .model import FormDefinition
+
+
+def header_key(text: str) -> str:
+    """A header compared loosely: no accents, case, spaces or punctuation ("Họ và tên" = "ho_va_ten")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+@dataclass
+class Record:
+    """One person's answers as written, with positions."""
+
+    row: int
+    """Row number shown to the user: the CSV line (header = 1) or the YAML line of the person."""
+    values: dict[str, str] = field(default_factory=dict)
+    """Field id → text as written (NFC)."""
+    file: Path | None = None
+    where: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    """Field id → (line, column) of the cell."""
+    column_names: dict[str, str] = field(default_factory=dict)
+    """Field id → the header as written (for messages)."""
+
+
+def _header_map(form: FormDefinition, headers: list[str], labels: dict[str, str]) -> dict[int, str]:
+    """Column index → field id, for the columns that name a field (by id or by Vietnamese label)."""
+    by_key: dict[str, str] = {}
+    for f in form.all_fields():
+        by_key[header_key(f.id)] = f.id
+        if f.id in labels:
+            by_key.setdefault(header_key(labels[f.id]), f.id)
+    return {i: by_key[header_key(h)] for i, h in enumerate(headers) if header_key(h) in by_key}
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """',' or ';' — whichever separates the header (Excel writes ';' where the decimal mark is ',')."""
+    counts = {d: 0 for d in ",;"}
+    quoted = False
+    for ch in first_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return ";" if counts[";"] > counts[","] else ","
+
+
+def decode(raw: bytes, path: Path, problems: Problems) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return to_nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        guessed = guess_bytes_encoding(raw)
+        problems.add(Problem(
+            _("The data file is not UTF-8 text."), file=path, line=line, found=guessed, expected="UTF-8",
+            hint=legacy_hint(guessed) if guessed else _(
+                "In Excel choose Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose UTF-8."),
+            code="file.encoding",
+        ))
+        return None
+
+
+def _check_columns(form: FormDefinition, mapped: dict[int, str], headers: list[str], path: Path,
+                   header_line: int, problems: Problems) -> None:
+    present = set(mapped.values())
+    for i, h in enumerate(headers):
+        if i not in mapped and h.strip():
+            problems.add(Problem(
+                _("The column '{column}' is not a field of the form '{form}'; it is ignored.").format(column=h, form=form.id),
+                file=path, line=header_line, column=i + 1, severity=Severity.WARNING,
+                expected=", ".join(f.id for f in form.all_fields()),
+                hint=_("Check the spelling; 'commcli form list' shows the field ids."), code="form.unknown-column",
+            ))
+    missing = [f.id for f in form.all_fields() if f.required and f.id not in present]
+    if missing:
+        problems.add(Problem(
+            _("Required columns are missing: {columns}.").format(columns=", ".join(missing)),
+            file=path, line=header_line, column=1,
+            hint=_("Add these columns to the first row of the file (field ids as 'commcli form list' shows them)."),
+            code="form.missing-column",
+        ))
+
+
+def read_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
+    first = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    try:
+        headers = next(reader)
+    except StopIteration:
+        problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
+        return []
+    mapped = _header_map(form, headers, labels)
+    _check_columns(form, mapped, headers, path, 1, problems)
+    records: list[Record] = []
+    line = reader.line_num
+    try:
+        for cells in reader:
+            start = line + 1
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue  # Excel leaves empty rows at the end
+            rec = Record(row=start, file=path)
+            for i, fid in mapped.items():
+                rec.values[fid] = cells[i] if i < len(cells) else ""
+                rec.where[fid] = (start, i + 1)
+                rec.column_names[fid] = headers[i]
+            records.append(rec)
+    except csv.Error as exc:
+        problems.add(Problem(_("The CSV file cannot be read: {reason}").format(reason=str(exc)),
+                             file=path, line=reader.line_num, code="file.csv"))
+    return records
+
+
+def read_yaml(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
+    from ..yamlload import load_yaml_file
+
+    loaded = load_yaml_file(path, problems)
+    if loaded is None:
+        return []
+    data = loaded.data
+    items = [data] if isinstance(data, dict) else data
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        problems.add(Problem(
+            _("The data file must hold one person (field: value lines) or a list of them."),
+            file=path, line=1, column=1, code="schema.form-data"))
+        return []
+    prefix = () if isinstance(data, dict) else None
+    records = []
+    for n, item in enumerate(items):
+        base = () if prefix == () else (n,)
+        line, _col = loaded.positions.of(base)
+        headers = list(item)
+        mapped = _header_map(form, headers, labels)
+        _check_columns(form, mapped, headers, path, line or 1, problems)
+        rec = Record(row=line or 1, file=path)
+        for i, fid in mapped.items():
+            key = headers[i]
+            value = item[key]
+            if isinstance(value, (dict, list)):
+                kl, kc = loaded.positions.of(base + (key,))
+                problems.add(Problem(_("The value of '{key}' must be text, not a list or a mapping.").format(key=key),
+                                     file=path, line=kl, column=kc, field=key, code="schema.form-data"))
+                value = ""
+            rec.values[fid] = "" if value is None else str(value)
+            rec.where[fid] = loaded.positions.of(base + (key,))
+            rec.column_names[fid] = key
+        records.append(rec)
+    return records
+
+
+def read_data(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
+    """Records from a .csv, .yaml or .yml file; problems (file:line:col) added for what cannot be read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return read_yaml(path, form, labels, problems)
+    if suffix != ".csv":
+        problems.add(Problem(
+            _("Unknown data file type '{suffix}'.").format(suffix=path.suffix or path.name),
+            file=path, expected=".csv, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
+            code="usage.data-type"))
+        return []
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=exc.strerror or exc),
+                             file=path, code="file.unreadable"))
+        return []
+    text = decode(raw, path, problems)
+    if text is None:
+        return []
+    if not text.strip():
+        problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
+        return []
+    return read_csv(text, path, form, labels, problems)

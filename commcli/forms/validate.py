@@ -1,0 +1,236 @@
+"""Check form data before anything is printed: personal IDs, dates, phones, choices, lengths, numbers.
+
+Pure functions. A rule that fails returns a message; messages never contain a personal ID number
+(it is personal data), and neither do the problems built from them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import Problem
+from ..i18n import _
+from .data import Record
+from .model import FormDefinition, FormField
+
+PROVINCE_CODES_FILE = Path(__file__).parent / "data" / "province_codes.yaml"
+
+# 4th digit of a personal ID: (century, sex). Thông tư 59/2021/TT-BCA; only the centuries living people need.
+_CENTURY_SEX = {"0": (1900, "nam"), "1": (1900, "nu"), "2": (2000, "nam"), "3": (2000, "nu")}
+
+_TRUE = {"x", "có", "co", "1", "true", "yes", "✓", "✔", "☑", "☒"}
+_FALSE = {"", "0", "không", "khong", "false", "no", "☐"}
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> dict[str, str]:
+    """``{"011": "Điện Biên", ...}`` from the shipped data file (Thông tư 07/2016/TT-BCA)."""
+    import yaml
+
+    with open(PROVINCE_CODES_FILE, encoding="utf-8") as handle:
+        return {str(k): str(v) for k, v in yaml.safe_load(handle).items()}
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, đ → d: to compare what people type with a choice's text."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+# --- single rules: each returns None (fine) or a message without the value ---------------------------------
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """dd/mm/yyyy (one-digit day or month accepted) → date, or None when not a real date so written."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text.strip())
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def check_date(text: str, *, past: bool, today: _dt.date) -> str | None:
+    if not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text.strip()):
+        return _("a date is written dd/mm/yyyy, e.g. 05/03/2020")
+    day = parse_date(text)
+    if day is None:
+        return _("this date does not exist in the calendar")
+    if day.year < 1900:
+        return _("the year is before 1900")
+    if past and day > today:
+        return _("this date cannot be in the future")
+    return None
+
+
+def check_personal_id(text: str, *, birth: _dt.date | None = None, sex: str | None = None) -> str | None:
+    """12 digits; a known province code; the 4th digit and the year digits agree with birth date and sex."""
+    digits = text.replace(" ", "")
+    if not re.fullmatch(r"\d+", digits):
+        return _("a personal ID number has digits only")
+    if len(digits) != 12:
+        return _("a personal ID number has exactly 12 digits (this one has {count})").format(count=len(digits))
+    if digits[:3] not in province_codes():
+        return _("the first three digits are not a province code (Thông tư 07/2016/TT-BCA)")
+    century_sex = _CENTURY_SEX.get(digits[3])
+    if century_sex is None:
+        return _("the 4th digit (century and sex) must be 0, 1, 2 or 3")
+    century, id_sex = century_sex
+    if birth is not None:
+        if birth.year // 100 * 100 != century:
+            return _("the 4th digit does not match the century of the date of birth")
+        if digits[4:6] != f"{birth.year % 100:02d}":
+            return _("the 5th and 6th digits do not match the year of birth")
+    if sex is not None and sex != id_sex:
+        return _("the 4th digit does not match the sex written on the form")
+    return None
+
+
+def normalize_phone(text: str) -> str:
+    return re.sub(r"[\s.\-()]", "", text)
+
+
+def check_phone(text: str) -> str | None:
+    """A Vietnamese number: 0 + 9 digits (mobile), 0 + 10 digits starting 02 (landline), or the same with +84."""
+    number = normalize_phone(text)
+    if number.startswith("+84"):
+        number = "0" + number[3:]
+    if re.fullmatch(r"0\d{9}", number) or re.fullmatch(r"02\d{9}", number):
+        return None
+    return _("a Vietnamese phone number is 0 followed by 9 digits (or +84 followed by 9 digits)")
+
+
+def check_number(text: str) -> str | None:
+    """Vietnamese writing: 1.234,5 or 1234,5 (a point also accepted as decimal mark when unambiguous)."""
+    t = text.strip()
+    if re.fullmatch(r"\d+([.,]\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
+        return None
+    return _("a number is written with digits, e.g. 125 or 125,5 or 1.250")
+
+
+def check_money(text: str) -> str | None:
+    t = re.sub(r"\s*(đồng|đ|vnđ|vnd)$", "", text.strip(), flags=re.IGNORECASE)
+    if re.fullmatch(r"\d+", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+        return None
+    return _("an amount of money is written in whole đồng, e.g. 1.500.000")
+
+
+def checkbox_value(text: str) -> bool | None:
+    key = text.strip().casefold()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    return None
+
+
+def choice_value(f: FormField, text: str, vi_of: dict[str, str]) -> str | None:
+    """The choice's value for what was typed: its value, or its Vietnamese text, ignoring case and accents."""
+    wanted = fold(text)
+    for c in f.choices:
+        if wanted == fold(c.value) or (c.value in vi_of and wanted == fold(vi_of[c.value])):
+            return c.value
+    return None
+
+
+# --- a whole record -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """One record after validation: values cleaned for printing, and the problems found."""
+
+    record: Record
+    values: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def choice_texts(form: FormDefinition, glossary) -> dict[str, dict[str, str]]:
+    """field id → {choice value → Vietnamese text}."""
+    out: dict[str, dict[str, str]] = {}
+    for f in form.all_fields():
+        if f.type == "choice":
+            out[f.id] = {c.value: (c.vi or (glossary.vi(c.label) if glossary and c.label else None) or c.value)
+                         for c in f.choices}
+    return out
+
+
+def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, labels: dict[str, str],
+                    choices: dict[str, dict[str, str]]) -> Checked:
+    """Every rule on every field of one record. ``labels``: field id → Vietnamese label for messages."""
+    checked = Checked(record=record)
+
+    def fail(f: FormField, rule: str, code: str) -> None:
+        line, column = record.where.get(f.id, (record.row, None))
+        checked.problems.append(Problem(
+            _("Row {row}, column '{column}' ({label}): {rule}.").format(
+                row=record.row, column=record.column_names.get(f.id, f.id), label=labels.get(f.id, f.id), rule=rule),
+            file=record.file, line=line, column=column, field=f.id, code=f"form.{code}",
+            hint=_("Correct the value in the data file, or run again with --skip-invalid to print the other rows."),
+        ))
+
+    dates: dict[str, _dt.date] = {}
+    for f in form.all_fields():
+        raw = record.values.get(f.id, "")
+        if f.type == "checkbox":
+            value = checkbox_value(raw)
+            if value is None:
+                fail(f, _("write x (or có) to tick the box, or leave it empty"), "checkbox")
+            elif f.required and not value:
+                fail(f, _("this box must be ticked"), "required")
+            checked.values[f.id] = "x" if value else ""
+            continue
+        if not raw.strip():
+            if f.required:
+                fail(f, _("this field is required"), "required")
+            checked.values[f.id] = ""
+            continue
+        value = " ".join(raw.split()) if f.type != "text" else raw.strip()
+        rule: str | None = None
+        if f.length is not None and len(value) > f.length:
+            rule = _("at most {length} characters (found {found})").format(length=f.length, found=len(value))
+        elif f.type == "date":
+            rule = check_date(value, past=f.past, today=today)
+            if rule is None:
+                dates[f.id] = parse_date(value)
+                value = dates[f.id].strftime("%d/%m/%Y")
+        elif f.type == "phone":
+            rule = check_phone(value)
+        elif f.type == "number":
+            rule = check_number(value)
+        elif f.type == "money":
+            rule = check_money(value)
+        elif f.type == "choice":
+            picked = choice_value(f, value, choices.get(f.id, {}))
+            if picked is None:
+                allowed = ", ".join(c.value for c in f.choices)
+                rule = _("the answer must be one of: {allowed}").format(allowed=allowed)
+            else:
+                value = picked
+        elif f.type == "personal-id":
+            value = value.replace(" ", "")
+        if rule is not None:
+            fail(f, rule, f.type if f.type != "text" else "length")
+            value = ""
+        checked.values[f.id] = value
+    # The personal ID last: it is checked against the date of birth and sex found above.
+    for f in form.all_fields():
+        if f.type != "personal-id" or not checked.values.get(f.id):
+            continue
+        birth = dates.get(f.birth_date) if f.birth_date else None
+        sex = checked.values.get(f.sex) or None if f.sex else None
+        rule = check_personal_id(checked.values[f.id], birth=birth, sex=sex if sex in ("nam", "nu") else None)
+        if rule is not None:
+            fail(f, rule, "personal-id")
+            checked.values[f.id] = ""
+    return checked
