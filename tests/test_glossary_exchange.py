@@ -152,7 +152,7 @@ def test_reviewer_import_applies_approved_and_reports_conflicting_draft(gws, cli
         "daim npav pov hwm kho mob", "approved", "Sùng A Lử", "2026-11-20")
     text = (root / "glossary" / "bhyt.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json\n# Test glossary")
-    assert "reviewed_by_district: 'yes'" in text  # a field commcli does not know survives
+    assert 'reviewed_by_district: "yes"' in text  # a field commcli does not know survives
     assert gl.term("bhyt", "blt-Tavt").term == "ꪝꪱꪙ ꪮꪷ"  # languages not in the file are untouched
     # The other domain's file was not rewritten.
     assert (root / "glossary" / "ho-tich.yaml").read_text(encoding="utf-8") == sample_files()["glossary/ho-tich.yaml"]
@@ -279,3 +279,22 @@ def test_csv_export_refuses_list_items_with_the_separator(gws, cli):
     assert result.exit_code == 2 and "glossary/ho-tich.yaml:13" in result.stderr
     assert not (root.parent / "x.csv").exists()
     assert cli("-w", root, "glossary", "export", "--format", "tbx", "-o", root.parent / "x.tbx").exit_code == 0
+
+
+def test_rewritten_files_keep_the_house_style_so_diffs_stay_small(gws, cli):
+    import difflib
+
+    root = gws()
+    data = export(cli, root, "csv", "out.csv", "--lang", "hmn")
+    first = root.parent / "first.csv"
+    first.write_bytes(edit_csv(data, {("the-bhyt", "hmn:note"): "Ghi chú mới."}))
+    assert cli("-w", root, "glossary", "import", first).exit_code == 0
+    before = (root / "glossary" / "bhyt.yaml").read_text(encoding="utf-8").splitlines()
+    assert '        term: "pov hwm kho mob"' in before and '        alternatives: ["kev pov hwm kho mob"]' in before
+    assert "  - id: bhyt" in before and "        status: approved" in before
+    second = root.parent / "second.csv"
+    second.write_bytes(edit_csv(data, {("the-bhyt", "hmn:note"): "Ghi chú khác."}))
+    assert cli("-w", root, "glossary", "import", second).exit_code == 0
+    after = (root / "glossary" / "bhyt.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0) if line[:1] in "+-"]
+    assert changed == ["--- ", "+++ ", '-        note: "Ghi chú mới."', '+        note: "Ghi chú khác."']
