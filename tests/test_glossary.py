@@ -326,3 +326,12 @@ def test_broken_glossary_file_is_reported_with_line(gws, cli):
     result = cli("-w", root, "glossary", "check")
     assert result.exit_code == 2
     assert "glossary/y-te.yaml:6:5" in result.stdout
+
+
+def test_one_syllable_terms_are_not_checked_in_running_text(gws):
+    extra = "domain: bieu-mau\nname: Biểu mẫu\nentries:\n  - id: khong\n    vi: không\n    translations:\n      hmn: {term: tsis muaj}\n"
+    _ws, gl, _p = load(gws({"glossary/bieu-mau.yaml": extra}))
+    assert check_units(gl, [unit("Không đưa mã OTP cho ai.", hmn="Tsis txhob muab OTP rau leej twg.")]) == []
+    # An abbreviation of one word still counts.
+    [p] = check_units(gl, [unit("Gia hạn BHYT.", hmn="Txuas ntxiv.")])
+    assert p.code == "glossary.term-not-used"

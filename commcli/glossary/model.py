@@ -8,11 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model.base import Identifier, LangTag, Model, Text
 
 Status = Literal["draft", "reviewed", "approved"]
 STATUSES: tuple[str, ...] = ("draft", "reviewed", "approved")
+STATUS_WORDS = (N_("draft"), N_("reviewed"), N_("approved"))  # shown translated by lookup
 CHECKED = ("reviewed", "approved")  # statuses a person has vouched for
 
 _ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

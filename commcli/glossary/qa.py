@@ -163,6 +163,14 @@ def _admitted(entry: Entry, lang: str) -> tuple[Translation | None, list[str], l
     return tr, admitted, forbidden
 
 
+def _too_common(entry: Entry, matched: str) -> bool:
+    """A one-syllable Vietnamese word ("không", "có", "xã") is too common in running text to be a term
+    there; abbreviations (BHYT) always count."""
+    if len(matched.split()) > 1:
+        return False
+    return not any(matched.casefold() == ab.abbr.casefold() for ab in entry.abbreviations)
+
+
 def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Problem]:
     """For each unit and language: glossary terms translated as the glossary says, no forbidden
     variant, and every number of the Vietnamese text kept."""
@@ -177,7 +185,7 @@ def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Proble
             text = " ".join(lower_same_length(located.text).split())
             done: set[str] = set()
             for _start, _end, entry, matched in matches:
-                if entry.id in done:
+                if entry.id in done or _too_common(entry, matched):
                     continue
                 done.add(entry.id)
                 tr, admitted, forbidden = _admitted(entry, lang)
