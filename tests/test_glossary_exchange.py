@@ -298,3 +298,14 @@ def test_rewritten_files_keep_the_house_style_so_diffs_stay_small(gws, cli):
     after = (root / "glossary" / "bhyt.yaml").read_text(encoding="utf-8").splitlines()
     changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0) if line[:1] in "+-"]
     assert changed == ["--- ", "+++ ", '-        note: "Ghi chú mới."', '+        note: "Ghi chú khác."']
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx"])
+def test_sample_glossary_round_trips(make_workspace, cli, fmt):
+    root = make_workspace(sample=True)
+    before = snapshot(root)
+    first = export(cli, root, fmt, f"sample.{fmt}")
+    result = cli("-w", root, "glossary", "import", root.parent / f"sample.{fmt}")
+    assert result.exit_code == 0, result.stderr
+    assert snapshot(root) == before
+    assert export(cli, root, fmt, f"again.{fmt}") == first
