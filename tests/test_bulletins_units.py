@@ -163,9 +163,8 @@ def test_build_calls_audio_when_present(make_workspace, monkeypatch):
         calls["n"] = len(programmes)
         (Path(staging_dir) / "audio").mkdir()
         (Path(staging_dir) / "audio" / "x.mp3").write_bytes(b"ID3")
-        from commcli.audio.assemble import AudioResult
-
-        return AudioResult(manifest=[{"path": "audio/x.mp3", "kind": "programme", "sha256": "0" * 64}])
+        return types.SimpleNamespace(manifest=[{"path": "audio/x.mp3", "kind": "programme", "sha256": "0" * 64}],
+                                     problems=[])
 
     fake = types.ModuleType("commcli.audio")
     fake.build_audio = fake_build_audio
