@@ -56,15 +56,10 @@ def load_forms(ws: Workspace) -> tuple[list[LoadedForm], list[Problem]]:
     forms: list[LoadedForm] = []
     seen: dict[str, Path] = {}
     for path in form_files(ws):
-        model, loaded = load_yaml_model(path, FormDefinition, problems)
-        item = LoadedForm(path=path, form=model, positions=loaded.positions if loaded else None)
+        item, found = load_one(ws, path)
+        problems.extend(found)
+        model = item.form
         if model is not None:
-            if model.id != path.stem:
-                line, column = item.position(("id",))
-                problems.add(Problem(
-                    _("The form id '{id}' differs from its file name '{name}'.").format(id=model.id, name=path.name),
-                    file=path, line=line, column=column, field="id", expected=path.stem,
-                    hint=_("Name the file <id>.yaml so that 'commcli form render <id>' finds it."), code="schema.form-id"))
             if model.id in seen:
                 problems.add(Problem(
                     _("The form id '{id}' is also used by {other}.").format(id=model.id, other=seen[model.id].name),
@@ -81,9 +76,28 @@ def list_forms(ws: Workspace) -> list[LoadedForm]:
     return load_forms(ws)[0]
 
 
+def load_one(ws: Workspace, path: Path) -> tuple[LoadedForm, list[Problem]]:
+    problems = Problems()
+    model, loaded = load_yaml_model(path, FormDefinition, problems)
+    item = LoadedForm(path=path, form=model, positions=loaded.positions if loaded else None)
+    if model is not None and model.id != path.stem:
+        line, column = item.position(("id",))
+        problems.add(Problem(
+            _("The form id '{id}' differs from its file name '{name}'.").format(id=model.id, name=path.name),
+            file=path, line=line, column=column, field="id", expected=path.stem,
+            hint=_("Name the file <id>.yaml so that 'commcli form render <id>' finds it."), code="schema.form-id"))
+    return item, list(problems)
+
+
 def get_form(ws: Workspace, form_id: str) -> LoadedForm:
     """The form ``form_id``; InputError (with file:line) when it does not exist or its file is invalid."""
-    forms, problems = load_forms(ws)
+    direct = ws.root / FOLDER / f"{form_id}.yaml"
+    if CACHE_KEY not in ws.cache and "/" not in form_id and "\\" not in form_id and direct.is_file():
+        # Only the form asked for: a batch should not wait for every other form to load.
+        forms, problems = load_one(ws, direct)
+        forms = [forms]
+    else:
+        forms, problems = load_forms(ws)
     match = next((f for f in forms if f.id == form_id or f.path.stem == form_id), None)
     if match is None:
         raise InputError(Problem(

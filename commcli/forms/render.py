@@ -136,7 +136,8 @@ def typeset(ws, batch: Batch, records: list[dict[str, str] | None]) -> bytes:
     source, path = template_source(ws, batch.loaded)
     form = batch.loaded.form
     data = {"form": batch.form_data, "records": [record_layout(form, r) for r in records]}
-    return compile_pdf(source, data, root=path.parent, template_name=path.name)
+    # Untagged: forms are printed, and tags cost a third of the time and half the size of a 1,000-page batch.
+    return compile_pdf(source, data, root=path.parent, template_name=path.name, tagged=False)
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

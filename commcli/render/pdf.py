@@ -14,10 +14,13 @@ FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _EPOCH_2026 = 1767225600
 
 
-def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, template_name: str = "template") -> bytes:
+def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, template_name: str = "template",
+                tagged: bool = True) -> bytes:
     """Compile Typst ``source``; it reads ``data`` with ``json(bytes(sys.inputs.data))``.
 
     Only the shipped fonts are used (system fonts ignored) so output is the same on every machine.
+    ``tagged=False`` leaves out the PDF structure tags (accessibility): a third faster and half the size,
+    for large print batches.
     """
     import typst
 
@@ -33,6 +36,7 @@ def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, tem
             format="pdf",
             sys_inputs={"data": payload},
             timestamp=_EPOCH_2026,
+            **({} if tagged else {"pdf_tags": False}),
         )
     except typst.TypstError as exc:
         raise InputError(Problem(
