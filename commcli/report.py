@@ -32,9 +32,27 @@ def format_problem(problem: Problem, root: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def format_problems(problems: Iterable[Problem], root: Path | None = None) -> str:
+def format_problems(problems: Iterable[Problem], root: Path | None = None, *, max_warnings_per_kind: int | None = None) -> str:
+    """Problems in file/line order. With ``max_warnings_per_kind``, warnings of one kind in one file beyond
+    that many are summed up in one line (errors are always shown in full)."""
     problems = sorted(problems, key=_order)
-    return "\n".join(format_problem(p, root) for p in problems)
+    if max_warnings_per_kind is None:
+        return "\n".join(format_problem(p, root) for p in problems)
+    shown: Counter = Counter()
+    hidden: Counter = Counter()
+    lines = []
+    for problem in problems:
+        kind = (str(problem.file or ""), problem.code)
+        if problem.severity is not Severity.ERROR and shown[kind] >= max_warnings_per_kind:
+            hidden[kind] += 1
+            continue
+        shown[kind] += 1
+        lines.append(format_problem(problem, root))
+    for (file, code), count in sorted(hidden.items()):
+        where = Problem("", file=Path(file)).location(root) if file else ""
+        lines.append(_("{where}: {count} more warning(s) of the same kind ({code}); use --all to see them.").format(
+            where=where or "-", count=count, code=code))
+    return "\n".join(lines)
 
 
 def _order(problem: Problem):

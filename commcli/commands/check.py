@@ -11,6 +11,7 @@ def register(app: typer.Typer) -> None:
     @app.command("check", help=_("Check every file of the workspace and every cross-reference; exit 1 on errors."))
     def check(
         output_format: str = typer.Option("text", "--format", "-f", help=_("Output format: text or json.")),
+        show_all: bool = typer.Option(False, "--all", help=_("Show every warning, not only the first few of each kind per file.")),
     ) -> None:
         from ..check import check_workspace, summary_table
         from ..cli import echo, state
@@ -27,7 +28,7 @@ def register(app: typer.Typer) -> None:
             echo(dumps(report.to_json()))
         else:
             if report.problems:
-                echo(format_problems(report.problems, ws.root))
+                echo(format_problems(report.problems, ws.root, max_warnings_per_kind=None if show_all else 3))
                 echo()
             echo(summary_table(report))
             echo()
