@@ -1,0 +1,235 @@
+"""Form data validation: rules as pure functions, and the CLI refusing a bad batch with row/column, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from commcli.forms.validate import (
+    check_date,
+    check_money,
+    check_number,
+    check_personal_id,
+    check_phone,
+    province_codes,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 23)
+HEADER = ("nyc_ho_ten,nyc_noi_cu_tru,nyc_so_dinh_danh,quan_he,ho_ten,ngay_sinh,gioi_tinh,dan_toc,quoc_tich,noi_sinh\n")
+GOOD = "Lò Văn Pánh,Bản Mường Nhé,011090123456,Cha,Lò Thị Ánh,12/03/2025,nu,Thái,Việt Nam,Trạm y tế xã\n"
+
+
+def test_province_codes_table():
+    codes = province_codes()
+    assert len(codes) == 63
+    assert codes["011"] == "Điện Biên" and codes["012"] == "Lai Châu" and codes["001"] == "Hà Nội"
+    assert codes["096"] == "Cà Mau"
+
+
+@pytest.mark.parametrize("number, birth, sex, ok", [
+    ("011090123456", dt.date(1990, 5, 1), "nam", True),
+    ("011192008134", dt.date(1992, 6, 8), "nu", True),
+    ("011224000001", dt.date(2024, 1, 1), "nam", True),
+    ("011324000001", dt.date(2024, 1, 1), "nu", True),
+    ("01109012345", None, None, False),        # 11 digits
+    ("0110901234567", None, None, False),      # 13 digits
+    ("01109012345a", None, None, False),       # not digits
+    ("003090123456", None, None, False),       # 003 is no province
+    ("011590123456", None, None, False),       # 4th digit 5: not a living century
+    ("011090123456", dt.date(2005, 1, 1), None, False),  # century differs from birth
+    ("011091123456", dt.date(1990, 1, 1), None, False),  # year digits differ
+    ("011090123456", None, "nu", False),       # sex differs
+])
+def test_personal_id_rules(number, birth, sex, ok):
+    message = check_personal_id(number, birth=birth, sex=sex)
+    assert (message is None) is ok
+    if message:
+        assert number not in message
+
+
+@pytest.mark.parametrize("text, past, ok", [
+    ("05/03/2020", True, True), ("5/3/2020", True, True), ("29/02/2024", True, True),
+    ("29/02/2023", True, False), ("31/04/2020", True, False), ("2020-03-05", True, False),
+    ("01/01/2099", True, False), ("01/01/2099", False, True), ("01/01/1850", False, False),
+])
+def test_date_rules(text, past, ok):
+    assert (check_date(text, past=past, today=TODAY) is None) is ok
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("0912345678", True), ("0912 345 678", True), ("+84 912 345 678", True), ("0215 3740 123", True),
+    ("091234567", False), ("12345", False), ("+1 202 555 0100", False),
+])
+def test_phone_rules(text, ok):
+    assert (check_phone(text) is None) is ok
+
+
+def test_number_and_money_rules():
+    assert check_number("1.250,5") is None and check_number("125") is None and check_number("abc") is not None
+    assert check_money("1.263.600 đồng") is None and check_money("1263600") is None
+    assert check_money("1,5 triệu") is not None
+
+
+def test_date_in_words_uses_the_shared_reader():
+    from commcli.forms.layout import record_layout
+    from commcli.forms.model import FormDefinition
+
+    form = FormDefinition.model_validate({"id": "x", "title_vi": "X", "sections": [{"fields": [
+        {"id": "d", "label": "bm-ngay-thang-nam-sinh", "type": "date", "in_words": True}]}]})
+    assert record_layout(form, {"d": "18/09/2018"})["words"]["d"] == \
+        "Ngày mười tám tháng chín năm hai nghìn không trăm mười tám"
+
+
+# --- the command ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ws(make_workspace):
+    return make_workspace({}, sample=True)
+
+
+def render(cli, ws, data: Path, *extra: str):
+    return cli("--workspace", ws, "form", "render", "khai-sinh", "--lang", "hmn", "--data", data,
+               "-o", ws / "out" / "ks.pdf", *extra, ui_lang="en")
+
+
+@pytest.mark.parametrize("row, column, needle", [
+    (GOOD.replace("011090123456", "01109012345"), 3, "exactly 12 digits"),
+    (GOOD.replace("011090123456", "099090123456"), 3, "province code"),
+    (GOOD.replace("12/03/2025", "30/02/2025"), 6, "does not exist"),
+    (GOOD.replace("12/03/2025", "12/03/2099"), 6, "future"),
+    (GOOD.replace("12/03/2025", "2025-03-12"), 6, "dd/mm/yyyy"),
+    (GOOD.replace(",nu,", ",ba,"), 7, "must be one of"),
+    (GOOD.replace("Lò Thị Ánh", ""), 5, "required"),
+    (GOOD.replace("Lò Thị Ánh", "A" * 61), 5, "at most 60"),
+])
+def test_bad_row_refuses_the_batch_with_row_and_column(cli, ws, row, column, needle):
+    data = ws / "ks.csv"
+    data.write_text(HEADER + GOOD + row, encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2
+    assert f"ks.csv:3:{column}" in result.stderr
+    assert "Row 3" in result.stderr and needle in result.stderr
+    assert "011090123456" not in result.stderr + result.stdout
+    assert "01109012345" not in result.stderr + result.stdout
+    assert not (ws / "out").exists()
+
+
+def test_all_errors_are_listed_and_id_numbers_never_shown(cli, ws):
+    rows = [GOOD.replace("011090123456", "0110901234"), GOOD.replace("011090123456", "012990123456"),
+            GOOD.replace("12/03/2025", "12/13/2025")]
+    data = ws / "ks.csv"
+    data.write_text(HEADER + "".join(rows), encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2
+    for line in (2, 3, 4):
+        assert f"ks.csv:{line}:" in result.stderr
+    assert "0110901234" not in result.stderr and "012990123456" not in result.stderr
+    assert not (ws / "out").exists()
+
+
+def test_id_checked_against_birth_date_and_sex(cli, ws):
+    data = ws / "bhyt.yaml"
+    data.write_text("ho_ten: LÒ THỊ MAI\nngay_sinh: 08/06/1992\ngioi_tinh: nam\nquoc_tich: Việt Nam\n"
+                    "dan_toc: Thái\nso_dinh_danh: '011192008134'\ndia_chi: Bản Nậm Pố\nnoi_kcb: Trạm y tế\n",
+                    encoding="utf-8")
+    result = cli("--workspace", ws, "form", "render", "bhyt", "--lang", "kjg", "--data", data,
+                 "-o", ws / "out" / "b.pdf", ui_lang="en")
+    assert result.exit_code == 2
+    assert "bhyt.yaml:6:15" in result.stderr and "sex" in result.stderr
+    assert "011192008134" not in result.stderr
+    assert not (ws / "out").exists()
+
+
+def test_skip_invalid_prints_valid_rows_and_lists_rejected(cli, ws):
+    from pypdf import PdfReader
+
+    data = ws / "ks.csv"
+    data.write_text(HEADER + GOOD + GOOD.replace("011090123456", "011990123456") + GOOD, encoding="utf-8")
+    result = render(cli, ws, data, "--skip-invalid")
+    assert result.exit_code == 0, result.stderr
+    assert len(PdfReader(str(ws / "out" / "ks.pdf")).pages) == 2
+    rejected = ws / "out" / "ks.rejected.csv"
+    raw = rejected.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert "\r\n3," in text and "nyc_so_dinh_danh" in text
+    assert "011990123456" not in text and "011090123456" not in text
+
+
+def test_missing_required_column_and_unreadable_data(cli, ws):
+    data = ws / "ks.csv"
+    data.write_text("nyc_ho_ten;ho_ten\nA;B\n", encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2 and "ks.csv:1:1" in result.stderr and "quan_he" in result.stderr
+    legacy = ws / "legacy.csv"
+    legacy.write_bytes(HEADER.encode() + "Lò Văn Pánh".encode("cp1258", errors="replace") + b"\n")
+    result = render(cli, ws, legacy)
+    assert result.exit_code == 2 and "legacy.csv:2" in result.stderr
+    assert not (ws / "out").exists()
+
+
+def test_usage_errors(cli, ws):
+    out = ws / "out" / "x.pdf"
+    assert cli("--workspace", ws, "form", "render", "nope", "--lang", "hmn", "--blank", "-o", out).exit_code == 2
+    assert cli("--workspace", ws, "form", "render", "bhyt", "--lang", "xx", "--blank", "-o", out).exit_code == 2
+    assert cli("--workspace", ws, "form", "render", "bhyt", "--lang", "hmn", "-o", out).exit_code == 2
+    assert cli("--workspace", ws, "form", "render", "bhyt", "--lang", "twh", "--blank", "-o", out).exit_code == 2
+    assert not (ws / "out").exists()
+
+
+def test_invalid_form_definition_reported_with_line(cli, make_workspace):
+    root = make_workspace({"templates/forms/hong.yaml": """
+        id: hong
+        title_vi: Hỏng
+        sections:
+          - fields:
+              - {id: a, label: bm-ho-va-ten, type: colour}
+        """}, sample=True)
+    result = cli("--workspace", root, "form", "render", "hong", "--lang", "hmn", "--blank", "-o", root / "o.pdf")
+    assert result.exit_code == 2 and "hong.yaml:5" in result.stderr
+    assert not (root / "o.pdf").exists()
+
+
+def test_check_workspace_reports_unknown_keys_and_missing_translations(make_workspace):
+    from commcli.forms import check_workspace, content_units
+    from commcli.workspace import open_workspace
+
+    root = make_workspace({"templates/forms/moi.yaml": """
+        id: moi
+        title_vi: Mới
+        sections:
+          - fields:
+              - {id: a, label: bm-khong-co}
+              - {id: b, label: bm-ho-va-ten}
+        """, "glossary/zz-test.yaml": """
+        domain: bieu-mau
+        name: Thử
+        entries:
+          - id: zz-chi-tieng-viet
+            vi: chỉ tiếng Việt
+        """}, sample=True)
+    (root / "templates/forms/moi.yaml").write_text(
+        (root / "templates/forms/moi.yaml").read_text().replace("bm-ho-va-ten", "zz-chi-tieng-viet"))
+    problems = check_workspace(open_workspace(root))
+    unknown = [p for p in problems if p.code == "form.label-unknown"]
+    assert unknown and unknown[0].line == 5 and unknown[0].file.name == "moi.yaml"
+    missing = [p for p in problems if p.code == "form.translation-missing" and p.file.name == "moi.yaml"]
+    assert {p.line for p in missing} == {6}
+    assert not [p for p in problems if p.is_error and p.file.name != "moi.yaml"]
+    units = content_units(open_workspace(root))
+    assert any(u.ident == "khai-sinh/ho_ten" and u.vi.text == "họ, chữ đệm, tên" and "hmn-x-rpa" in u.translations
+               for u in units)
+
+
+def test_sample_workspace_forms_check_clean():
+    from commcli.forms import check_workspace
+    from commcli.workspace import open_workspace
+
+    problems = check_workspace(open_workspace(REPO))
+    assert not [p for p in problems if p.is_error]
+    # Every label of the four forms has a draft in each of the commune's languages.
+    assert not [p for p in problems if p.code == "form.translation-missing"]
