@@ -13,7 +13,7 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "glossary.schema.json": ("commcli.glossary.model", "GlossaryFile"),
     "form.schema.json": ("commcli.forms.model", "FormDefinition"),
     "bulletin.schema.json": ("commcli.bulletins.model", "Bulletin"),
-    "bulletin-template.schema.json": ("commcli.bulletins.model", "ItemTemplate"),
+    "bulletin-template.schema.json": ("commcli.bulletins.templates", "BulletinTemplate"),
 }
 
 
