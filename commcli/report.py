@@ -50,7 +50,7 @@ def format_problems(problems: Iterable[Problem], root: Path | None = None, *, ma
         lines.append(format_problem(problem, root))
     for (file, code), count in sorted(hidden.items()):
         where = Problem("", file=Path(file)).location(root) if file else ""
-        lines.append(_("{where}: {count} more warning(s) of the same kind ({code}); use --all to see them.").format(
+        lines.append(_("{where}: {count} more warning(s) of the same kind ({code}); 'commcli check --all' lists every one.").format(
             where=where or "-", count=count, code=code))
     return "\n".join(lines)
 

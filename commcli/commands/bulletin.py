@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         ws = open_workspace(state.workspace)
         result = build_bulletin(ws, file, output, release=release, audio=not no_audio, quiet=state.quiet)
         if result.warnings:
-            echo(format_problems(result.warnings, ws.root), err=True)
+            echo(format_problems(result.warnings, ws.root, max_warnings_per_kind=3), err=True)
         if not state.quiet:
             names = {v.id: v.name for v in ws.commune.villages}
             for est in result.estimates:

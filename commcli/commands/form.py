@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
         result = render_forms(ws, form, lang, output=output, blank=blank, data=data, split=split, name=name,
                               skip_invalid=skip_invalid)
         if result.warnings and not state.quiet:
-            echo(format_problems(result.warnings, ws.root), err=True)
+            echo(format_problems(result.warnings, ws.root, max_warnings_per_kind=3), err=True)
         if result.pdf is not None:
             echo(_("Wrote {path}: {copies} form(s), {pages} page(s).").format(
                 path=result.pdf, copies=result.copies, pages=result.pages))
