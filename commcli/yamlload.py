@@ -106,8 +106,10 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
         problems.add(Problem(_("The file is empty."), file=file, line=1, column=1,
                              hint=_("Write the file's content, or delete the file."), code="yaml.empty"))
         return None
+    node = _compose_fast(text)
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        if node is None:
+            node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
         problems.add(_yaml_error_problem(exc, text, file))
         return None
@@ -122,6 +124,30 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
     if len(problems.errors) > before and any(p.code == "yaml.duplicate-key" for p in problems.items[before:]):
         return None
     return Loaded(data=data, positions=positions)
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """Nodes composed by libyaml (about 10x faster) when available; None to use the pure-Python composer,
+    which also gives the error messages for files libyaml refuses."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    # libyaml marks plain scalars with style '' where PyYAML uses None.
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.style == "":
+                current.style = None
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+    return node
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -295,32 +295,6 @@ def test_stats_numbers(gws, cli):
     assert "3/4 75%" in text
 
 
-def test_fast_loader_matches_the_strict_loader(tmp_path):
-    from commcli.errors import Problems
-    from commcli.glossary.load import load_yaml_fast
-    from commcli.yamlload import load_yaml_file
-
-    for path in sorted(HERE.rglob("*.yaml")):
-        strict, fast = load_yaml_file(path, Problems()), load_yaml_fast(path, Problems())
-        assert (strict.data, strict.positions.values, strict.positions.keys) == (
-            fast.data, fast.positions.values, fast.positions.keys)
-    bad = {
-        "dup.yaml": "domain: a\nname: b\ndomain: c\n",
-        "tab.yaml": "domain: a\nentries:\n\t- id: x\n",
-        "syntax.yaml": "domain: [a\n",
-        "empty.yaml": "# only a comment\n",
-        "legacy.yaml": "domain: a\nname: Vi\u00ae\u00b5t Nam \u00b8\u00b6\n",
-    }
-    for name, text in bad.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        strict, fast = Problems(), Problems()
-        load_yaml_file(path, strict)
-        load_yaml_fast(path, fast)
-        assert [(p.code, p.line, p.column) for p in strict] == [(p.code, p.line, p.column) for p in fast], name
-        assert len(fast), name
-
-
 def test_broken_glossary_file_is_reported_with_line(gws, cli):
     root = gws({"glossary/y-te.yaml": "domain: y-te\nname: Y tế\nentries:\n  - id: a\n    vi: b\n    vi: c\n"})
     result = cli("-w", root, "glossary", "check")

@@ -79,6 +79,37 @@ def test_workspace_found_from_a_subfolder(make_workspace):
     assert open_workspace(sub).root == root.resolve()
 
 
+def test_libyaml_and_pure_python_composers_agree(tmp_path, monkeypatch):
+    """parse_yaml composes with libyaml when it can; data, positions and problems are the same without it."""
+    from commcli import yamlload
+
+    def both(path):
+        fast_problems, slow_problems = Problems(), Problems()
+        fast = yamlload.load_yaml_file(path, fast_problems)
+        with monkeypatch.context() as m:
+            m.setattr(yamlload, "_compose_fast", lambda text: None)
+            slow = yamlload.load_yaml_file(path, slow_problems)
+        return fast, slow, fast_problems, slow_problems
+
+    repo = Path(__file__).resolve().parent.parent
+    for path in [repo / "commune.yaml", *sorted((repo / "glossary").glob("*.yaml")), *sorted((repo / "bulletins").glob("*.yaml"))]:
+        fast, slow, _, _ = both(path)
+        assert (fast.data, fast.positions.values, fast.positions.keys) == (slow.data, slow.positions.values, slow.positions.keys)
+    bad = {
+        "dup.yaml": "domain: a\nname: b\ndomain: c\n",
+        "tab.yaml": "domain: a\nentries:\n\t- id: x\n",
+        "syntax.yaml": "domain: [a\n",
+        "empty.yaml": "# only a comment\n",
+        "legacy.yaml": "domain: a\nname: Vi\u00ae\u00b5t Nam \u00b8\u00b6\n",
+    }
+    for name, text in bad.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        _, _, fast_problems, slow_problems = both(path)
+        assert [(p.code, p.line, p.column) for p in fast_problems] == [(p.code, p.line, p.column) for p in slow_problems], name
+        assert len(fast_problems), name
+
+
 # --- bad input, each class: message with file:line, exit code, nothing written ------------------
 
 

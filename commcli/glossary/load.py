@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import langs
 from ..errors import Problem, Problems, Severity
 from ..i18n import _
-from ..yamlload import Loaded, Positions, format_path, load_yaml_file, parse_yaml, read_text, validate_model
+from ..yamlload import Loaded, Positions, format_path, load_yaml_file, validate_model
 from .model import Entry, GlossaryFile, Translation
 
 FOLDER = "glossary"
@@ -156,57 +156,9 @@ def _prefixed(problem: Problem, prefix: tuple) -> Problem:
     return replace(problem, field=joined)
 
 
-def _plain_style(node) -> None:
-    """libyaml marks plain scalars with style '' where PyYAML uses None; the strict loader expects None."""
-    import yaml
-
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
-            if current.style == "":
-                current.style = None
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
-
-
-def load_yaml_fast(path: Path, problems: Problems) -> Loaded | None:
-    """The strict loader's result, composed by libyaml when available (glossaries are large: ~10x faster).
-
-    Same data, positions and checks as :func:`commcli.yamlload.load_yaml_file`: construction is the
-    strict loader's own; any file libyaml refuses goes through the strict loader for its messages.
-    """
-    import yaml
-
-    from .. import yamlload
-
-    if not getattr(yaml, "__with_libyaml__", False):
-        return load_yaml_file(path, problems)
-    text = read_text(path, problems)
-    if text is None:
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        node = None
-    if node is None:
-        return parse_yaml(text, path, problems)
-    _plain_style(node)
-    positions = Positions(file=path)
-    local = Problems()
-    data = yamlload._construct(node, (), positions, local, path)
-    problems.extend(local)
-    if any(p.code == "yaml.duplicate-key" for p in local.errors):
-        return None
-    return Loaded(data=data, positions=positions)
-
-
 def load_file(path: Path, problems: Problems) -> SourceFile:
     """One glossary file. Entries are validated one by one so a bad entry does not hide the others."""
-    loaded = load_yaml_fast(path, problems)
+    loaded = load_yaml_file(path, problems)
     if loaded is None:
         return SourceFile(path, None, None)
     data = loaded.data
