@@ -271,7 +271,7 @@ def test_template_syntax_error_names_line(make_workspace, cli):
 def test_filter_given_a_bad_value_names_template_line(make_workspace, cli):
     root = small_workspace(make_workspace, TEMPLATE_ITEM.replace("ngay: 2026-11-30", "ngay: 30/11"),
                            {"templates/bulletins/thu.yaml": _template("Thưa bà con!\nNgày {{ ngay | date }}.")})
-    result = cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio")
+    result = cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio", ui_lang="en")
     assert result.exit_code == 2
     assert "templates/bulletins/thu.yaml:5" in result.stderr and "YYYY-MM-DD" in result.stderr
 

@@ -12,6 +12,12 @@ import pytest
 HERE = Path(__file__).parent / "workspaces" / "glossary"
 
 
+@pytest.fixture
+def cli(cli):
+    """These tests read the English messages (the default UI language is Vietnamese)."""
+    return lambda *args, **kwargs: cli(*args, ui_lang="en", **kwargs)
+
+
 def sample_files() -> dict[str, str]:
     return {str(p.relative_to(HERE)): p.read_text(encoding="utf-8") for p in HERE.rglob("*.yaml")}
 
