@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import langs
-from .errors import Problem, Problems, Severity
+from .errors import Problem, Severity
 from .i18n import N_, _
 from .workspace import MARKER, Workspace
 

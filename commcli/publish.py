@@ -54,6 +54,11 @@ def staged_folder(final: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    replace_folder(staging, final)
+
+
+def replace_folder(staging: Path, final: Path) -> None:
+    """Rename the old folder away, the new one in, then delete the old: never a half-built ``final``."""
     old = None
     if final.exists():
         old = final.parent / f".{final.name}.old.{os.getpid()}"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import re
 import subprocess
 import sys
 from pathlib import Path

@@ -16,7 +16,6 @@ concatenation of the pieces' MP3 frames: an edited item costs one clip, never th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -32,6 +31,7 @@ from .. import langs
 from ..errors import ContentError, InputError, Problem, Severity
 from ..i18n import _
 from ..programme import Clip, Programme
+from ..publish import sha256_file
 from .cache import Cache, Entry, key_of
 from .engines.base import Engine, EngineUnavailable, Synthesis
 
@@ -207,14 +207,6 @@ def _finish(samples: "np.ndarray", rate: int, audio: "Audio", *, normalize: bool
     return to_int16_bytes(padded), m, len(padded) / rate
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float, audio: "Audio",
                       tags: dict[str, str], source: str) -> Entry:
     from .ffmpeg import encode_mp3
@@ -224,7 +216,7 @@ def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float
     entry = Entry(key=piece.key, duration=round(seconds, 3),
                   integrated=round(m.integrated, 3) if math.isfinite(m.integrated) else -200.0,
                   true_peak=round(m.true_peak, 3) if math.isfinite(m.true_peak) else -200.0,
-                  sha256=_sha256(path), subblocks=[float(v) for v in m.subblocks], source=source)
+                  sha256=sha256_file(path), subblocks=[float(v) for v in m.subblocks], source=source)
     cache.put(entry)
     return entry
 
@@ -289,7 +281,7 @@ def _jingle_piece(ws: "Workspace", which: str, audio: "Audio", settings: dict) -
         probe_audio(path, audio.sample_rate, what=what)  # refuse bad files before anything is written
     except InputError as exc:
         raise InputError([p.at(line=p.line or line) if p.file is None else p for p in exc.problems]) from None
-    digest = _sha256(path)
+    digest = sha256_file(path)
     return _Piece(key_of(kind="jingle", sha256=digest, audio=settings), which, title,
                   render=lambda: (*probe_audio(path, audio.sample_rate, what=what), "file"))
 
@@ -305,7 +297,6 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
     """
     from ..workspace import require_valid
     from .engines.recorded import file_sha256, recording_file, recording_status
-    from .registry import get_engine
 
     commune = require_valid(ws)
     audio = commune.audio
@@ -428,7 +419,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
             sub = np.concatenate([np.asarray(p.entry.subblocks) for p in order])
             entry = Entry(key=pkey, duration=round(mp3_duration(cache.mp3(pkey)), 3),
                           integrated=round(integrated_from_subblocks(sub), 3),
-                          true_peak=max(p.entry.true_peak for p in order), sha256=_sha256(cache.mp3(pkey)))
+                          true_peak=max(p.entry.true_peak for p in order), sha256=sha256_file(cache.mp3(pkey)))
             cache.put(entry)
         rel = f"audio/{programme.slot_id}/{programme.language}.mp3"
         if rel in names_taken:
@@ -473,7 +464,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
             _write_text(out_dir / name, m3u8(rows))
             result.playlists.append(out_dir / name)
             result.manifest.append({"path": name, "kind": "playlist", "village": village.id, "slot": slot.id,
-                                    "sha256": _sha256(out_dir / name)})
+                                    "sha256": sha256_file(out_dir / name)})
             for programme, clips, _rel, _e in mine:
                 rows = [(intro.entry.duration, intro.title, f"../../audio/clips/{clip_files[intro.key]}")]
                 rows += [(c.entry.duration, c.title, f"../../audio/clips/{clip_files[c.key]}") for c in clips]
@@ -482,7 +473,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
                 _write_text(out_dir / name, m3u8(rows))
                 result.playlists.append(out_dir / name)
                 result.manifest.append({"path": name, "kind": "playlist", "village": village.id, "slot": slot.id,
-                                        "language": programme.language, "sha256": _sha256(out_dir / name)})
+                                        "language": programme.language, "sha256": sha256_file(out_dir / name)})
             del folder
     if built:
         _write_text(audio_dir / "manifest.json",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from typing import Callable
 
 from ..errors import ContentError, InputError, Problem, Severity
 from ..i18n import _
+from ..publish import replace_folder
 from .duration import mmss
 from .gate import blockers
 from .load import ResolvedBulletin, open_bulletin
@@ -129,25 +129,12 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
             "outputs": sorted(outputs, key=lambda o: o["path"]),
         }
         (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        _swap_in(staging, final)
+        replace_folder(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
                        warnings=warnings, estimates=slot_estimates(the_plan))
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    """Rename the old build away, the new one in, then delete the old: never a half-built out/<week>/."""
-    old = None
-    if final.exists():
-        old = final.parent / f".{final.name}.old.{os.getpid()}"
-        if old.exists():
-            shutil.rmtree(old)
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _build_audio(ws, the_plan: Plan, staging: Path, *, release: bool, progress, quiet: bool, warnings: list[Problem]) -> list[dict]:

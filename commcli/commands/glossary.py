@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from ..cli import echo, state
         from ..glossary.exchange import export_glossary
-        from ..glossary.yamlwrite import write_bytes_atomic
+        from ..publish import write_bytes_atomic
 
         _format_option(output_format, ("csv", "tbx"))
         ws = _ws()

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import langs
 from ..errors import InputError, Problem, Problems, Severity
 from ..i18n import _
-from .data import Record, read_data
+from .data import read_data
 from .layout import form_layout, record_layout
 from .load import FOLDER, LoadedForm, get_form
 from .validate import Checked, choice_texts, validate_record
