@@ -421,9 +421,12 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
                           integrated=round(integrated_from_subblocks(sub), 3),
                           true_peak=max(p.entry.true_peak for p in order), sha256=sha256_file(cache.mp3(pkey)))
             cache.put(entry)
-        rel = f"audio/{programme.slot_id}/{programme.language}.mp3"
+        # Villages that hear different items in one slot and language get their own programme, named after
+        # the first village of the group (Programme.variant).
+        variant = getattr(programme, "variant", "")
+        rel = f"audio/{programme.slot_id}/{programme.language}{'-' + variant if variant else ''}.mp3"
         if rel in names_taken:
-            rel = f"audio/{programme.slot_id}/{programme.language}-{programme.week}.mp3"
+            rel = f"audio/{programme.slot_id}/{programme.language}-{len(names_taken)}.mp3"
         names_taken[rel] = pkey
         _copy(cache.mp3(pkey), out_dir / rel)
         result.programmes.append(out_dir / rel)
