@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import Problem, Severity
-from .i18n import _
+from .i18n import _, format_number
 
 _SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -62,7 +62,7 @@ def _order(problem: Problem):
 def counts_line(problems: Iterable[Problem]) -> str:
     counter = Counter(p.severity for p in problems)
     return _("{errors} error(s), {warnings} warning(s)").format(
-        errors=counter[Severity.ERROR], warnings=counter[Severity.WARNING]
+        errors=format_number(counter[Severity.ERROR]), warnings=format_number(counter[Severity.WARNING])
     )
 
 

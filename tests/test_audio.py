@@ -254,3 +254,43 @@ def test_probe_audio_reads_good_file(tmp_path):
     path.write_bytes(wav_bytes(tone(2.0, 16000), 16000))
     samples, rate = probe_audio(path)
     assert rate == 16000 and abs(len(samples) / rate - 2.0) < 0.01
+
+
+def test_build_interrupted_half_way_leaves_nothing_half_written_and_next_run_completes(make_workspace, monkeypatch):
+    """A build killed while encoding: no out/<week>/, no half-written MP3 under a final name anywhere, and
+    the next run completes (using the clips already cached)."""
+    from commcli.audio import ffmpeg
+    from commcli.bulletins.build import build_bulletin
+    from commcli.workspace import open_workspace
+
+    bulletin = """
+    week: 2026-W48
+    items:
+      - {id: tin-mot, title: Tin một, category: thong-bao, priority: thuong, status: approved,
+         approved_by: Lò Thị Hương, approved_on: 2026-11-20, text: {vi: "Thưa bà con, chiều nay họp bản lúc 17 giờ."}}
+      - {id: tin-hai, title: Tin hai, category: y-te, priority: uu-tien, status: approved,
+         approved_by: Lò Thị Hương, approved_on: 2026-11-20, text: {vi: "Bà con nhớ gia hạn thẻ bảo hiểm y tế."}}
+    """
+    root = make_workspace({"commune.yaml": COMMUNE.replace("languages: [vi, hmn]", "languages: [vi]")
+                           .replace("languages: [vi, hmn], cluster", "languages: [vi], cluster")
+                           .replace("    hmn: {engine: recorded}\n", ""),
+                           "bulletins/2026-W48.yaml": bulletin})
+    real_concat = ffmpeg.concat_mp3
+
+    def killed(parts, dest, **kwargs):
+        Path(dest).write_bytes(b"ID3 half")  # what an interrupted ffmpeg leaves behind
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ffmpeg, "concat_mp3", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", quiet=True)
+    assert not (root / "out" / "2026-W48").exists()
+    assert not [p for p in (root / "out").rglob("*") if p.is_file()] if (root / "out").exists() else True
+
+    monkeypatch.setattr(ffmpeg, "concat_mp3", real_concat)
+    result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", quiet=True)
+    programme = result.out_dir / "audio" / "sang" / "vi.mp3"
+    assert programme.is_file() and programme.read_bytes()[:3] == b"ID3" and programme.stat().st_size > 5000
+    from commcli.audio.ffmpeg import mp3_duration
+
+    assert mp3_duration(programme) > 3
