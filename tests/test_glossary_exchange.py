@@ -315,3 +315,11 @@ def test_sample_glossary_round_trips(make_workspace, cli, fmt):
     assert result.exit_code == 0, result.stderr
     assert snapshot(root) == before
     assert export(cli, root, fmt, f"again.{fmt}") == first
+
+
+def test_csv_cells_that_look_like_formulas_are_guarded_and_round_trip(make_workspace, cli):
+    from commcli.glossary.exchange import _guard, _unguard
+
+    for cell in ("=HYPERLINK(\"http://x\")", "+1", "-độc", "@SUM(A1)", "bình thường", "'quoted"):
+        assert _unguard(_guard(cell)) == cell
+    assert _guard("=1+1").startswith("'") and not _guard("bảo hiểm").startswith("'")

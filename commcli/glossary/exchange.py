@@ -116,6 +116,18 @@ def _check_csv_lists(glossary: Glossary, tags: list[str]) -> None:
         raise InputError(problems)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guard(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection, OWASP)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
 def export_csv(glossary: Glossary, tags: list[str]) -> bytes:
     """UTF-8 with BOM, CRLF, comma-separated: what Excel and LibreOffice Calc open without asking."""
     _check_csv_lists(glossary, tags)
@@ -131,7 +143,7 @@ def export_csv(glossary: Glossary, tags: list[str]) -> bytes:
             for f in LANG_FIELDS:
                 value = tr.get(f)
                 row.append(_join(value) if isinstance(value, list) else (value or ""))
-        writer.writerow(row)
+        writer.writerow([_guard(cell) for cell in row])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
@@ -164,7 +176,7 @@ def read_csv(path: Path, data: bytes, problems: Problems) -> list[Record]:
         return []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        rows = list(reader)
+        rows = [[_unguard(cell) for cell in row] for row in reader]
     except csv.Error as exc:
         problems.add(Problem(_("The CSV file is malformed: {reason}.").format(reason=str(exc)),
                              file=path, line=reader.line_num,
