@@ -1,21 +1,15 @@
-"""`make demo`: build the sample workspace's outputs into out/ through the same commands an officer runs."""
+"""`make demo`: build the sample workspace's outputs into out/ with the library, and say where they are."""
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from .cli import main as cli_main
+from .errors import CommcliError
+from .i18n import _, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _run(*args: str) -> int:
-    print("$ commcli " + " ".join(args), flush=True)
-    code = cli_main(["--workspace", str(ROOT), *args])
-    if code not in (0,):
-        print(f"  (exit {code})", flush=True)
-    return code
 
 
 def form_languages(languages: list[str]) -> list[str]:
@@ -28,40 +22,71 @@ def form_languages(languages: list[str]) -> list[str]:
     return out
 
 
-def main() -> int:
+def _step(title: str, action, failures: list[str]):
+    from .report import format_problems
+
+    started = time.perf_counter()
+    try:
+        result = action()
+    except CommcliError as error:
+        print(format_problems(error.problems, ROOT), file=sys.stderr)
+        failures.append(title)
+        print(f"  ✗ {title}", flush=True)
+        return None
+    print(f"  ✓ {title} ({time.perf_counter() - started:.1f} s)", flush=True)
+    return result
+
+
+def main(root: Path = ROOT) -> int:
+    from .bulletins.build import build_bulletin
+    from .check import check_workspace, summary_table
+    from .forms import render_forms
+    from .report import counts_line
     from .workspace import open_workspace
 
-    ws = open_workspace(ROOT)
-    out = ROOT / "out"
-    failures = 0
-    if _run("check") not in (0,):
-        failures += 1
+    set_language(None)
+    ws = open_workspace(root)
+    out = root / "out"
+    failures: list[str] = []
 
-    forms_dir = out / "forms"
-    forms = sorted(p.stem for p in (ROOT / "templates" / "forms").glob("*.yaml"))
+    report = check_workspace(ws)
+    print(_("Checking the workspace {root}").format(root=root))
+    print(summary_table(report))
+    print(counts_line(report.problems) + "  " + _("(details: commcli check)"))
+    if report.has_errors:
+        failures.append("check")
+
+    forms = sorted(p.stem for p in (root / "templates" / "forms").glob("*.yaml"))
+    print(_("Printable forms:"))
     for form in forms:
         for lang in form_languages(ws.languages()):
-            failures += _run("form", "render", form, "--lang", lang, "--blank",
-                             "-o", str(forms_dir / "blank" / f"{form}.{lang}.pdf")) != 0
-    for data in sorted((ROOT / "data").glob("*")):
+            target = out / "forms" / "blank" / f"{form}.{lang}.pdf"
+            _step(f"{form} {lang} ({_('blank')})", lambda: render_forms(ws, form, lang, output=target, blank=True), failures)
+    for data in sorted((root / "data").glob("*")):
         form = next((f for f in forms if data.stem.startswith(f)), None)
         if form is None or data.suffix not in (".csv", ".yaml", ".yml"):
             continue
-        failures += _run("form", "render", form, "--lang", "hmn", "--data", str(data),
-                         "-o", str(forms_dir / "filled" / f"{data.stem}.pdf")) != 0
+        target = out / "forms" / "filled" / f"{data.stem}.hmn.pdf"
+        _step(f"{form} hmn ← {data.relative_to(root)}", lambda: render_forms(ws, form, "hmn", data=data, output=target), failures)
 
-    for bulletin in sorted((ROOT / "bulletins").glob("*.yaml")):
-        failures += _run("bulletin", "build", str(bulletin)) != 0
+    print(_("Weekly radio bulletins:"))
+    built = []
+    for bulletin in sorted((root / "bulletins").glob("*.yaml")):
+        result = _step(str(bulletin.relative_to(root)), lambda: build_bulletin(ws, bulletin, quiet=True), failures)
+        if result is not None:
+            built.append(result)
+            print("    " + _("{n} warning(s): missing translations or recordings (details: commcli bulletin build)").format(
+                n=len(result.warnings)))
 
     print()
     if failures:
-        print(f"Demo finished with {failures} failing step(s); see the messages above.")
+        print(_("The demo finished with {n} failing step(s): {steps}").format(n=len(failures), steps=", ".join(failures)))
         return 1
-    print(f"Outputs are in {out}:")
-    for sub in sorted(p for p in out.iterdir() if p.is_dir()):
-        print(f"  {sub}/")
-    print(f"  forms: {forms_dir}/blank/ and {forms_dir}/filled/")
-    print(f"  announcer scripts, running orders, programmes and playlists: {out}/<week>/ (see its manifest.json)")
+    print(_("Outputs are in {out}:").format(out=out))
+    print("  " + _("forms, blank and filled: {path}").format(path=out / "forms"))
+    for result in built:
+        print("  " + _("week {week} (draft): {path}").format(week=result.week, path=result.out_dir))
+        print("    scripts/<lang>.pdf|txt, running-order/<village>.txt, audio/<slot>/*.mp3, playlists/<village>/*.m3u8, manifest.json")
     return 0
 
 
