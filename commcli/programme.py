@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 PRIORITIES = ("khan-cap", "uu-tien", "thuong")  # emergency, priority, ordinary — airing order
 
@@ -19,6 +20,8 @@ class Clip:
     status: str = "draft"  # draft / reviewed / approved
     repeat_index: int = 0  # 0 for the first airing, 1.. for repeats within the slot
     estimated_seconds: float = 0.0
+    source_file: Path | None = field(default=None, compare=False)  # where the text was written, for messages
+    source_line: int | None = field(default=None, compare=False)
 
     @property
     def clip_id(self) -> str:

@@ -324,6 +324,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
     if gap_seconds > 0:
         pieces[gap.key] = gap
     running: list[tuple[Programme, list[_Piece]]] = []
+    reported: set[str] = set()
     for programme in programmes:
         voice = voices[programme.language]
         clips: list[_Piece] = []
@@ -332,11 +333,14 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
             if voice.engine.name == "recorded":
                 status = recording_status(ws, clip)
                 if status != "ok":
+                    if clip.clip_id in reported:  # one message per clip, however many programmes lack it
+                        continue
+                    reported.add(clip.clip_id)
                     problems.append(Problem(
                         (_("No recording for clip {clip} ({title}): it is left out of the programme.") if status == "missing"
                          else _("The recording of clip {clip} ({title}) is stale: its text changed since it was recorded; it is left out.")
                          ).format(clip=clip.clip_id, title=clip.title),
-                        field=clip.clip_id, severity=Severity.ERROR if release else Severity.WARNING,
+                        file=clip.source_file, line=clip.source_line, field=clip.clip_id, severity=Severity.ERROR if release else Severity.WARNING,
                         hint=_("Make a recording kit with 'commcli recordings kit', record the clip and import it with 'commcli recordings import'."),
                         code=f"audio.recording-{status}",
                     ))
