@@ -74,25 +74,29 @@ def read_text(path: Path, problems: Problems) -> str | None:
     except OSError as exc:
         problems.add(Problem(_("Cannot read the file: {reason}").format(reason=exc.strerror), file=path, code="file.unreadable"))
         return None
+    return decode_utf8(raw, path, problems)
+
+
+def decode_utf8(raw: bytes, path: Path, problems: Problems, *, message: str | None = None,
+                hint: str | None = None, code: str = "file.encoding") -> str | None:
+    """UTF-8 bytes (BOM or not) as NFC text, or None with a problem that points at the first bad byte and
+    names the legacy encoding the bytes most likely are."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return to_nfc(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         guessed = guess_bytes_encoding(raw)
-        hint = legacy_hint(guessed) if guessed else _("Save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
-        problems.add(
-            Problem(
-                _("The file is not UTF-8 text."),
-                file=path, line=line, column=column,
-                found=(guessed or _("bytes that are not UTF-8")), expected="UTF-8",
-                hint=hint, code="file.encoding",
-            )
-        )
+        problems.add(Problem(
+            message or _("The file is not UTF-8 text."),
+            file=path, line=line, column=column,
+            found=(guessed or _("bytes that are not UTF-8")), expected="UTF-8",
+            hint=legacy_hint(guessed) if guessed else (hint or _("Save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")),
+            code=code,
+        ))
         return None
-    return to_nfc(text)
 
 
 class _Composer(yaml.SafeLoader):

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..errors import Problem, Problems, Severity
 from ..i18n import _
-from ..textcheck import guess_bytes_encoding, legacy_hint, to_nfc
 from .model import FormDefinition
 
 
@@ -64,20 +63,10 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 def decode(raw: bytes, path: Path, problems: Problems) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return to_nfc(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        guessed = guess_bytes_encoding(raw)
-        problems.add(Problem(
-            _("The data file is not UTF-8 text."), file=path, line=line, found=guessed, expected="UTF-8",
-            hint=legacy_hint(guessed) if guessed else _(
-                "In Excel choose Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose UTF-8."),
-            code="file.encoding",
-        ))
-        return None
+    from ..yamlload import decode_utf8
+
+    return decode_utf8(raw, path, problems, message=_("The data file is not UTF-8 text."), hint=_(
+        "In Excel choose Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose UTF-8."))
 
 
 def _check_columns(form: FormDefinition, mapped: dict[int, str], headers: list[str], path: Path,

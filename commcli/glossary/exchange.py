@@ -148,16 +148,10 @@ def export_csv(glossary: Glossary, tags: list[str]) -> bytes:
 
 
 def _decode(data: bytes, path: Path, problems: Problems) -> str | None:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return to_nfc(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.add(Problem(_("The file is not UTF-8 text."), file=path, line=line, expected="UTF-8",
-                             hint=_("In the spreadsheet, save as CSV with the character set Unicode (UTF-8)."),
-                             code="import.encoding"))
-        return None
+    from ..yamlload import decode_utf8
+
+    return decode_utf8(data, path, problems, code="import.encoding",
+                       hint=_("In the spreadsheet, save as CSV with the character set Unicode (UTF-8)."))
 
 
 def _delimiter(text: str) -> str:
