@@ -50,6 +50,13 @@ def _week(value: str) -> str:
     return str(value).strip()
 
 
+def plain_texts(value):
+    """``text: {vi: "…"}`` is shorthand for ``text: {vi: {text: "…"}}``."""
+    if isinstance(value, dict):
+        return {k: ({"text": v} if isinstance(v, str) else v) for k, v in value.items()}
+    return value
+
+
 class LangText(Model):
     """One language's text of an item, with its own review status."""
 
@@ -111,9 +118,7 @@ class Item(Model):
     @field_validator("text", mode="before")
     @classmethod
     def _plain_texts(cls, value):
-        if isinstance(value, dict):
-            return {k: ({"text": v} if isinstance(v, str) else v) for k, v in value.items()}
-        return value
+        return plain_texts(value)
 
     @field_validator("villages", "slots", mode="before")
     @classmethod

@@ -40,9 +40,9 @@ class BulletinTemplate(Model):
     @field_validator("text", mode="before")
     @classmethod
     def _plain_texts(cls, value):
-        if isinstance(value, dict):
-            return {k: ({"text": v} if isinstance(v, str) else v) for k, v in value.items()}
-        return value
+        from .model import plain_texts
+
+        return plain_texts(value)
 
 
 @dataclass
