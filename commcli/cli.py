@@ -62,6 +62,10 @@ class CommcliGroup(TyperGroup):
             raise typer.Exit(error.exit_code)
         except (typer.Exit, typer.Abort, ClickException):
             raise
+        except BrokenPipeError:
+            # The reader went away (`commcli … | head`): stop quietly, as Unix tools do.
+            _silence_stdout()
+            raise typer.Exit(0)
         except KeyboardInterrupt:
             echo(_("Interrupted. Nothing was left half-written."), err=True)
             raise typer.Exit(130)
@@ -74,6 +78,14 @@ class CommcliGroup(TyperGroup):
                    "Run the command again with --debug and send the output to the developers."), err=True)
             echo(traceback.format_exc().strip().splitlines()[-1], err=True)
             raise typer.Exit(EXIT_BUG)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def workspace_root() -> Path | None:
@@ -149,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     except ClickException as exc:
         exc.show()
         return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     # Without standalone mode click returns (not raises) the code of an Exit raised in a command.
     return result if isinstance(result, int) else 0
 
