@@ -52,7 +52,23 @@ IsoDate = Annotated[str | None, BeforeValidator(_iso_date)]
 TextList = Annotated[list[Text], BeforeValidator(_list_or_none)]
 
 
-class Translation(Model):
+class _Located(Model):
+    """Where a piece of the glossary was written: set by the loader, not part of the file's content."""
+
+    _file: object = PrivateAttr(default=None)
+    _line: int | None = PrivateAttr(default=None)
+
+    @property
+    def file(self):
+        return self._file
+
+    @property
+    def line(self) -> int | None:
+        """Line of this piece (an entry's ``- id:``, a translation's ``term:``) in its file."""
+        return self._line
+
+
+class Translation(_Located):
     """One language's term for an entry, with its review state."""
 
     term: Text = Field(min_length=1)
@@ -73,8 +89,6 @@ class Translation(Model):
     """Usage note, e.g. that it awaits native-speaker review."""
 
     _lang: str = PrivateAttr(default="")
-    _file: object = PrivateAttr(default=None)
-    _line: int | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self):
@@ -91,15 +105,6 @@ class Translation(Model):
         """The language tag this translation is written under (``blt-Tavt``)."""
         return self._lang
 
-    @property
-    def file(self):
-        return self._file
-
-    @property
-    def line(self) -> int | None:
-        """Line of the translation's term in its file."""
-        return self._line
-
     def variants(self) -> list[str]:
         """The term and its admitted alternatives: any of them is a correct translation."""
         return [self.term, *self.alternatives]
@@ -114,7 +119,7 @@ class Abbreviation(Model):
     """How text-to-speech must read it, e.g. "bảo hiểm y tế"."""
 
 
-class Entry(Model):
+class Entry(_Located):
     """One concept: its Vietnamese term, abbreviations, note and translations."""
 
     id: EntryId
@@ -131,8 +136,6 @@ class Entry(Model):
     """Per BCP 47 tag (never vi): the term, its status and review."""
 
     _domain: str = PrivateAttr(default="")
-    _file: object = PrivateAttr(default=None)
-    _line: int | None = PrivateAttr(default=None)
 
     @field_validator("abbreviations", "translations", mode="before")
     @classmethod
@@ -152,14 +155,6 @@ class Entry(Model):
     def domain(self) -> str:
         return self._domain
 
-    @property
-    def file(self):
-        return self._file
-
-    @property
-    def line(self) -> int | None:
-        """Line of the entry's ``- id:`` in its file."""
-        return self._line
 
 
 class GlossaryFile(Model):
