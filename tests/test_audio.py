@@ -138,6 +138,9 @@ def test_programme_loudness_playlists_tags_and_cache(ws_factory, tmp_path, monke
             assert abs(len(samples) / rate - float(seconds)) <= 0.5
     manifest = {e["path"]: e for e in result.manifest}
     assert manifest["audio/sang/vi.mp3"]["integrated_lufs"] == pytest.approx(-16.0, abs=1.0)
+    # The manifest reports what the MP3 measures (not what went into the encoder).
+    assert manifest["audio/sang/vi.mp3"]["integrated_lufs"] == pytest.approx(integrated, abs=0.3)
+    assert manifest["audio/sang/vi.mp3"]["true_peak_dbtp"] == pytest.approx(peak, abs=0.3)
     assert all(len(e["sha256"]) == 64 for e in manifest.values())
 
     # rebuild: nothing synthesized again

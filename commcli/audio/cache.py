@@ -13,11 +13,14 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = Path(".cache") / "clips"
+# Bump when the way pieces are rendered or measured changes, so caches made before are not reused.
+PIPELINE_REVISION = 2
 
 
 def key_of(**parts: Any) -> str:
     """sha256 of the parts (JSON, sorted keys) plus commcli's version: a new release re-renders everything."""
-    blob = json.dumps({"commcli": __version__, **parts}, ensure_ascii=False, sort_keys=True, default=str)
+    blob = json.dumps({"commcli": __version__, "pipeline": PIPELINE_REVISION, **parts},
+                      ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
