@@ -254,6 +254,18 @@ def make_kit(cli, root: Path) -> Path:
     return out
 
 
+def test_import_m4a_phone_recording(cli, ws_root):
+    """Phones record M4A (AAC): accepted like the other formats, trimmed and converted."""
+    kit = make_kit(cli, ws_root)
+    good_recording(kit, "lu-quet.hmn", ".m4a", seconds=1.5)
+    result = cli("--workspace", ws_root, "recordings", "import", kit, ui_lang="en")
+    assert result.exit_code == 0, result.stderr
+    assert "1 recording(s) imported, 0 refused" in result.stdout
+    channels, rate, width, duration = read_wav(ws_root / "recordings/hmn/lu-quet.hmn.wav")
+    assert (channels, rate, width) == (1, 22050, 2)
+    assert 1.5 + 0.15 < duration < 1.5 + 0.5
+
+
 def test_import_wav_ogg_mp3_trims_converts_and_indexes(cli, ws_root):
     kit = make_kit(cli, ws_root)
     good_recording(kit, "lu-quet.hmn", ".ogg", seconds=1.5)
