@@ -328,14 +328,15 @@ def _jingle_piece(ws: "Workspace", which: str, audio: "Audio", settings: dict) -
                       render=lambda: (_chime(audio.sample_rate, which == "intro"), audio.sample_rate, "chime"))
     line, column = _position(ws, "audio", which)
     what = _("the intro jingle") if which == "intro" else _("the outro jingle")
+    label = _("intro jingle") if which == "intro" else _("outro jingle")  # for "The {what} '…' is …" messages
     path = ws.inside(name, what=what, file=ws.root / "commune.yaml", line=line)
     try:
-        probe_audio(path, audio.sample_rate, what=what)  # refuse bad files before anything is written
+        probe_audio(path, audio.sample_rate, what=label)  # refuse bad files before anything is written
     except InputError as exc:
         raise InputError([p.at(line=p.line or line) if p.file is None else p for p in exc.problems]) from None
     digest = sha256_file(path)
     return _Piece(key_of(kind="jingle", sha256=digest, audio=settings), which, title,
-                  render=lambda: (*probe_audio(path, audio.sample_rate, what=what), "file"))
+                  render=lambda: (*probe_audio(path, audio.sample_rate, what=label), "file"))
 
 
 def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, release: bool = False,

@@ -22,7 +22,7 @@ def blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
         item = ri.item
         i = ri.index
         if item.status != "approved":
-            found.append(lb.problem(_("Item '{id}' is not approved (status: {status}).").format(id=item.id, status=item.status),
+            found.append(lb.problem(_("Item '{id}' is not approved (status: {status}).").format(id=item.id, status=_(item.status)),
                                     i, "status", hint=_("Have it approved, then write status: approved, approved_by and approved_on."),
                                     code="gate.item-not-approved"))
         vi = ri.texts.get("vi")
@@ -32,7 +32,7 @@ def blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
             if rt.status != "approved":
                 found.append(Problem(
                     _("The {lang} text of item '{id}' is not approved (status: {status}); a native speaker must review it.").format(
-                        lang=tag, id=item.id, status=rt.status),
+                        lang=tag, id=item.id, status=_(rt.status)),
                     file=rt.file, line=rt.line, code="gate.text-not-approved",
                     hint=_("After review write status: approved with reviewer and date for this text.")))
             if gl is None:
@@ -47,7 +47,7 @@ def blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
                     found.append(Problem(
                         _("Item '{id}' ({lang}) uses the glossary term '{term}', whose {lang} translation is {state}.").format(
                             id=item.id, lang=tag, term=gl.vi(entry_id) or entry_id,
-                            state=(tr.status if tr is not None else _("missing"))),
+                            state=(_(tr.status) if tr is not None else _("missing"))),
                         file=file, line=line, code="gate.term-not-approved",
                         hint=_("Have the term reviewed by a native speaker and approved in the glossary ({where}).").format(
                             where=f"{ws.relative(rt.file)}:{rt.line}" if rt.file else item.id)))

@@ -213,7 +213,9 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
         elif f.type == "choice":
             picked = choice_value(f, value, choices.get(f.id, {}))
             if picked is None:
-                allowed = ", ".join(c.value for c in f.choices)
+                vi_of = choices.get(f.id, {})
+                # Both the value and its Vietnamese wording are accepted: show both.
+                allowed = ", ".join(f"{vi_of[c.value]} ({c.value})" if vi_of.get(c.value) else c.value for c in f.choices)
                 rule = _("the answer must be one of: {allowed}").format(allowed=allowed)
             else:
                 value = picked

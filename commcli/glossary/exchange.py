@@ -734,7 +734,7 @@ def _merge_entry(raw: dict, rec: Record, report: ImportReport) -> bool:
         if current is None:
             translations[tag] = _new_translation(incoming)
             report.changed.append(Change(rec.id, "changed", tag, _("new translation '{term}' ({status})").format(
-                term=incoming["term"], status=incoming.get("status", "draft")), rec.line))
+                term=incoming["term"], status=_(incoming.get("status", "draft"))), rec.line))
             changed = True
             continue
         merged = dict(current)
@@ -749,7 +749,7 @@ def _merge_entry(raw: dict, rec: Record, report: ImportReport) -> bool:
         if old_status in CHECKED and incoming.get("status", "draft") == "draft":
             report.conflicts.append(Change(rec.id, "conflict", tag, _(
                 "a draft '{new}' would replace the {status} term '{old}' (reviewed by {reviewer}); not applied").format(
-                new=incoming["term"], status=old_status, old=current.get("term"), reviewer=current.get("reviewer") or "?"),
+                new=incoming["term"], status=_(old_status), old=current.get("term"), reviewer=current.get("reviewer") or "?"),
                 rec.line))
             continue
         diffs = [k for k in TRANSLATION_KEYS if merged.get(k) != current.get(k)]
