@@ -529,15 +529,11 @@ class DecodeError(Exception):
     pass
 
 
-def _ffmpeg() -> str:
-    import imageio_ffmpeg
-
-    return imageio_ffmpeg.get_ffmpeg_exe()
-
-
 def _run_ffmpeg(args: list[str]) -> bytes:
     try:
-        done = subprocess.run([_ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", *args],
+        from .ffmpeg import ffmpeg_exe
+
+        done = subprocess.run([ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", *args],
                               capture_output=True, timeout=300)
     except subprocess.TimeoutExpired as exc:
         raise DecodeError("timeout") from exc
