@@ -18,7 +18,7 @@ CAPABILITY_CHECKS: tuple[tuple[str, str], ...] = (
     (N_("forms"), "commcli.forms"),
     (N_("bulletins"), "commcli.bulletins"),
     (N_("audio"), "commcli.audio"),
-    (N_("recordings"), "commcli.audio.recordings"),
+    (N_("recordings"), "commcli.voice"),
 )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from commcli.audio import recordings as rec
+from commcli.voice import check as vcheck, clips as vclips, index as vindex, status as vstatus
 from commcli.programme import Clip, Programme
 
 COMMUNE = """
@@ -76,7 +76,7 @@ def bulletin():
 def ws_root(make_workspace, monkeypatch, bulletin):
     """A workspace whose one bulletin yields ``programmes(bulletin["text"])``."""
     root = make_workspace({"commune.yaml": COMMUNE, "bulletins/2026-W48.yaml": "week: 2026-W48\n"})
-    monkeypatch.setattr(rec, "load_bulletin_programmes", lambda ws, path: programmes(bulletin["text"]))
+    monkeypatch.setattr(vclips, "load_bulletin_programmes", lambda ws, path: programmes(bulletin["text"]))
     return root
 
 
@@ -153,15 +153,15 @@ def stored(root: Path) -> list[str]:
 def test_clip_text_hash_is_nfc_and_ignores_outer_whitespace():
     composed = "Thông báo"
     decomposed = "Tho\u0302ng ba\u0301o"
-    assert rec.clip_text_hash(composed) == rec.clip_text_hash(decomposed) == rec.clip_text_hash(f"  {composed}\n")
-    assert rec.clip_text_hash(composed) != rec.clip_text_hash("Thông báo!")
-    assert len(rec.clip_text_hash(composed)) == 64
+    assert vindex.clip_text_hash(composed) == vindex.clip_text_hash(decomposed) == vindex.clip_text_hash(f"  {composed}\n")
+    assert vindex.clip_text_hash(composed) != vindex.clip_text_hash("Thông báo!")
+    assert len(vindex.clip_text_hash(composed)) == 64
 
 
 def test_unique_clips_share_repeats_and_filter_by_language():
-    hmn = rec.unique_clips(programmes(), "hmn")
+    hmn = vclips.unique_clips(programmes(), "hmn")
     assert [c.clip_id for c in hmn] == ["lu-quet.hmn", "bhyt-gia-han.hmn"]
-    assert [c.clip_id for c in rec.unique_clips(programmes(), "blt")] == ["lu-quet.blt-Tavt"]
+    assert [c.clip_id for c in vclips.unique_clips(programmes(), "blt")] == ["lu-quet.blt-Tavt"]
 
 
 def test_speech_bounds_ignore_a_click_before_the_speech():
@@ -170,16 +170,16 @@ def test_speech_bounds_ignore_a_click_before_the_speech():
     signal = np.zeros(int(3 * rate), dtype=np.float32)
     signal[int(0.2 * rate):int(0.2 * rate) + 50] = 0.5  # a 2 ms click from the record button
     signal[rate:2 * rate] = core
-    start, end, _ = rec.speech_bounds(signal, rate)
+    start, end, _ = vcheck.speech_bounds(signal, rate)
     assert abs(start / rate - 1.0) < 0.03 and abs(end / rate - 2.0) < 0.03
 
 
 def test_clipped_fraction_tells_plateaus_from_peaks():
     t = np.arange(44100) / 44100
     full_scale_sine = np.sin(2 * np.pi * 100 * t).astype(np.float32)
-    assert rec.clipped_fraction(full_scale_sine)[1] < rec.CLIP_RATIO
+    assert vcheck.clipped_fraction(full_scale_sine)[1] < vcheck.CLIP_RATIO
     clipped = np.clip(4 * full_scale_sine, -1, 1)
-    assert rec.clipped_fraction(clipped)[1] > 0.5
+    assert vcheck.clipped_fraction(clipped)[1] > 0.5
 
 
 # --- kit ----------------------------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_kit_writes_script_csv_readme(cli, ws_root):
     assert [r["clip_id"] for r in rows] == ["lu-quet.hmn", "bhyt-gia-han.hmn"]  # the repeat shares one recording
     assert rows[1] == {
         "number": "2", "clip_id": "bhyt-gia-han.hmn", "file_name": "bhyt-gia-han.hmn.wav", "title": "Gia hạn thẻ BHYT",
-        "text": BHYT_HMN, "text_sha256": rec.clip_text_hash(BHYT_HMN), "status": "draft", "recording": "missing",
+        "text": BHYT_HMN, "text_sha256": vindex.clip_text_hash(BHYT_HMN), "status": "draft", "recording": "missing",
     }
 
     script = (out / "script.txt").read_text(encoding="utf-8")
@@ -290,7 +290,7 @@ def test_import_wav_ogg_mp3_trims_converts_and_indexes(cli, ws_root):
     assert list(index) == sorted(index)
     entry = index["bhyt-gia-han.hmn"]
     assert entry["file"] == "bhyt-gia-han.hmn.wav"
-    assert entry["text_sha256"] == rec.clip_text_hash(BHYT_HMN)
+    assert entry["text_sha256"] == vindex.clip_text_hash(BHYT_HMN)
     assert entry["imported_from"] == "bhyt-gia-han.hmn.mp3"
     assert abs(entry["duration"] - read_wav(ws_root / "recordings/hmn/bhyt-gia-han.hmn.wav")[3]) < 0.01
     from datetime import datetime
@@ -302,12 +302,12 @@ def test_import_wav_ogg_mp3_trims_converts_and_indexes(cli, ws_root):
         pcm = np.frombuffer(f.readframes(f.getnframes()), dtype="<i2") / 32768
     assert np.abs(pcm).max() <= 10 ** (-1 / 20) + 1e-3
     middle = pcm[int(0.3 * RATE):-int(0.3 * RATE)]
-    assert abs(20 * np.log10(np.sqrt(np.mean(middle ** 2))) - rec.TARGET_RMS_DBFS) < 2
+    assert abs(20 * np.log10(np.sqrt(np.mean(middle ** 2))) - vcheck.TARGET_RMS_DBFS) < 2
 
     ws = open_ws(ws_root)
-    assert rec.recording_path(ws, "hmn", "lu-quet.hmn") == ws_root / "recordings/hmn/lu-quet.hmn.wav"
-    assert rec.recording_path(ws, "hmn", "nothing.hmn") is None
-    assert all(rec.recording_status(ws, c) == "ok" for c in clips() if c.language != "vi")
+    assert vindex.recording_path(ws, "hmn", "lu-quet.hmn") == ws_root / "recordings/hmn/lu-quet.hmn.wav"
+    assert vindex.recording_path(ws, "hmn", "nothing.hmn") is None
+    assert all(vindex.recording_status(ws, c) == "ok" for c in clips() if c.language != "vi")
 
 
 def test_import_uses_the_kit_hash_and_a_text_change_makes_the_recording_stale(cli, ws_root, bulletin):
@@ -316,12 +316,12 @@ def test_import_uses_the_kit_hash_and_a_text_change_makes_the_recording_stale(cl
     bulletin["text"] = BHYT_HMN + " (hloov)"  # the text changed after the kit was printed
     assert cli("--workspace", ws_root, "recordings", "import", kit).exit_code == 0
     index = json.loads((ws_root / "recordings/hmn/index.json").read_text(encoding="utf-8"))
-    assert index["bhyt-gia-han.hmn"]["text_sha256"] == rec.clip_text_hash(BHYT_HMN)  # what was actually read
+    assert index["bhyt-gia-han.hmn"]["text_sha256"] == vindex.clip_text_hash(BHYT_HMN)  # what was actually read
 
     ws = open_ws(ws_root)
     changed = Clip("bhyt-gia-han", "Gia hạn thẻ BHYT", "hmn", BHYT_HMN + " (hloov)", "uu-tien")
-    assert rec.recording_status(ws, changed) == "stale"
-    assert rec.recording_status(ws, clips()[1]) == "ok"
+    assert vindex.recording_status(ws, changed) == "stale"
+    assert vindex.recording_status(ws, clips()[1]) == "ok"
 
     result = cli("--workspace", ws_root, "recordings", "status", ui_lang="en")
     assert result.exit_code == 0
@@ -412,7 +412,7 @@ def test_two_files_for_one_clip_are_refused(cli, ws_root):
 def test_damaged_kit_csv_is_refused_with_its_line(cli, ws_root):
     kit = make_kit(cli, ws_root)
     lines = (kit / "clips.csv").read_text(encoding="utf-8-sig").splitlines()
-    lines[2] = lines[2].replace(rec.clip_text_hash(BHYT_HMN), "abc")
+    lines[2] = lines[2].replace(vindex.clip_text_hash(BHYT_HMN), "abc")
     (kit / "clips.csv").write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     good_recording(kit, "lu-quet.hmn")
     result = cli("--workspace", ws_root, "recordings", "import", kit, ui_lang="en")
@@ -428,7 +428,7 @@ def test_corrupt_index_is_an_error_with_its_line(cli, ws_root):
     index = ws_root / "recordings/hmn/index.json"
     index.parent.mkdir(parents=True)
     index.write_text('{\n  "lu-quet.hmn": {\n    "file": "lu-quet.hmn.wav",\n  }\n}\n', encoding="utf-8")
-    problems = rec.check_workspace(open_ws(ws_root))
+    problems = vstatus.check_workspace(open_ws(ws_root))
     errors = [p for p in problems if p.is_error]
     assert len(errors) == 1 and errors[0].file == index and errors[0].line == 4
 
@@ -445,7 +445,7 @@ def test_damaged_index_entry_names_its_line(ws_root):
     index = ws_root / "recordings/hmn/index.json"
     index.parent.mkdir(parents=True)
     index.write_text('{\n  "lu-quet.hmn": {"file": "../../x.wav"}\n}\n', encoding="utf-8")
-    errors = [p for p in rec.check_workspace(open_ws(ws_root)) if p.is_error]
+    errors = [p for p in vstatus.check_workspace(open_ws(ws_root)) if p.is_error]
     assert [(e.line, e.field) for e in errors] == [(2, "lu-quet.hmn")]
 
 
@@ -454,7 +454,7 @@ def test_check_reports_missing_and_stale_recordings_as_warnings(cli, ws_root, bu
     good_recording(folder, "lu-quet.hmn")
     assert cli("--workspace", ws_root, "recordings", "import", folder).exit_code == 0
     bulletin["text"] = "Lwm cov lus."
-    problems = rec.check_workspace(open_ws(ws_root))
+    problems = vstatus.check_workspace(open_ws(ws_root))
     assert all(p.severity.value == "warning" for p in problems)
     assert sorted((p.code, p.message.split("'")[1]) for p in problems) == [
         ("recordings.missing", "bhyt-gia-han.hmn"), ("recordings.missing", "lu-quet.blt-Tavt")]
@@ -462,7 +462,7 @@ def test_check_reports_missing_and_stale_recordings_as_warnings(cli, ws_root, bu
     monkey_text = FLOOD_HMN + "!"
     rec_clips = [Clip("lu-quet", "Cảnh báo lũ quét", "hmn", monkey_text, "khan-cap")]
     ws = open_ws(ws_root)
-    assert [r.status for r in rec.status_rows(ws, rec_clips)] == ["stale"]
+    assert [r.status for r in vclips.status_rows(ws, rec_clips)] == ["stale"]
 
 
 def test_import_of_a_missing_folder_is_a_usage_error(cli, ws_root):

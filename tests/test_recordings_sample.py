@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("commcli.bulletins.plan")
 
-from commcli.audio import recordings as rec  # noqa: E402
+from commcli.voice import status as vstatus  # noqa: E402
 
 from test_recordings import good_recording  # noqa: E402
 
@@ -46,7 +46,7 @@ def test_sample_week_kit_import_status_and_stale(cli, make_workspace):
 
     from commcli.workspace import open_workspace
 
-    check = rec.check_workspace(open_workspace(root))
+    check = vstatus.check_workspace(open_workspace(root))
     missing = {p.message.split("'")[1] for p in check if p.code == "recordings.missing"}
     assert first["clip_id"] not in missing and all(r["clip_id"] in missing for r in rows[2:])
     assert all(not p.is_error for p in check)

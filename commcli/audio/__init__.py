@@ -23,7 +23,7 @@ def build_audio(ws, programmes, out_dir, *, release: bool = False, progress: boo
 
 def probe_audio(path, rate=None, *, what=None):
     """Decode a user's audio file to (mono float32 samples, rate); InputError if not audio, empty, silent or clipped."""
-    from .ffmpeg import probe_audio as _probe
+    from ..voice.check import probe_audio as _probe
 
     return _probe(path, rate, what=what)
 

@@ -319,7 +319,7 @@ def m3u8(entries: list[tuple[float, str, str]]) -> str:
 
 def _jingle_piece(ws: "Workspace", which: str, audio: "Audio", settings: dict) -> _Piece:
     """The intro or outro: the commune's file (inside the workspace, valid audio) or a generated chime."""
-    from .ffmpeg import probe_audio
+    from ..voice.check import probe_audio
 
     name = audio.intro if which == "intro" else audio.outro
     title = _("Intro") if which == "intro" else _("Outro")

@@ -1,4 +1,6 @@
-"""ffmpeg from imageio-ffmpeg: decode to PCM, encode MP3 with ID3 tags, join MP3s, read tags, probe inputs.
+"""ffmpeg from imageio-ffmpeg: decode to PCM, encode MP3 with ID3 tags, join MP3s, read tags.
+
+Checking a user's sound file (silent, clipped…) is commcli.voice.check.probe_audio.
 
 There is no ffprobe: formats are always given explicitly.
 """
@@ -13,15 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, Problem
-from ..i18n import _
 
 if TYPE_CHECKING:
     import numpy as np
-
-SILENT_DBFS = -60.0  # a recording whose loudest sample is under this is silence
-CLIP_LEVEL = 0.999  # full scale
-
 
 @lru_cache(maxsize=1)
 def ffmpeg_exe() -> str:
@@ -185,44 +181,3 @@ def mp3_duration(path: Path) -> float:
         samples += per_frame
         pos += length
     return samples / rate if rate else 0.0
-
-
-def probe_audio(path: Path, rate: int | None = None, *, what: str | None = None) -> tuple["np.ndarray", int]:
-    """Decode a file given by the user, refusing what is not usable speech: not audio, empty, silent, clipped.
-
-    Raises InputError (exit 2) naming the file and what to do.
-    """
-    import numpy as np
-
-    path = Path(path)
-    label = what or _("audio file")
-    if not path.is_file():
-        raise InputError(Problem(_("The {what} '{path}' does not exist.").format(what=label, path=path.name),
-                                 file=path, code="audio.missing",
-                                 hint=_("Check the file name, or put the file in the workspace.")))
-    if path.stat().st_size == 0:
-        raise InputError(Problem(_("The {what} '{path}' is empty (0 bytes).").format(what=label, path=path.name),
-                                 file=path, code="audio.empty", hint=_("Record or copy the file again.")))
-    try:
-        samples, found_rate = decode(path, rate)
-    except ValueError as exc:
-        raise InputError(Problem(_("The {what} '{path}' is not audio ffmpeg can read.").format(what=label, path=path.name),
-                                 file=path, found=str(exc)[:200], code="audio.not-audio",
-                                 expected=_("WAV, MP3, M4A or OGG"),
-                                 hint=_("Export the recording again as WAV or MP3."))) from None
-    if len(samples) == 0:
-        raise InputError(Problem(_("The {what} '{path}' holds no sound (zero length).").format(what=label, path=path.name),
-                                 file=path, code="audio.empty", hint=_("Record or copy the file again.")))
-    peak = float(np.abs(samples).max())
-    if peak <= 10 ** (SILENT_DBFS / 20):
-        raise InputError(Problem(_("The {what} '{path}' is silent.").format(what=label, path=path.name),
-                                 file=path, code="audio.silent",
-                                 hint=_("Check the microphone and record again.")))
-    clipped = np.abs(samples) >= CLIP_LEVEL
-    # runs of 3+ full-scale samples: the recorder overloaded
-    runs = int(np.count_nonzero(clipped[:-2] & clipped[1:-1] & clipped[2:])) if len(samples) > 2 else 0
-    if runs > max(10, len(samples) // 10000):
-        raise InputError(Problem(_("The {what} '{path}' is clipped: the recording level was too high.").format(what=label, path=path.name),
-                                 file=path, code="audio.clipped",
-                                 hint=_("Record again with the input level lower (speak a little further from the microphone).")))
-    return samples, found_rate

@@ -23,7 +23,8 @@ def register(app: typer.Typer) -> None:
         only_missing: bool = typer.Option(False, "--only-missing", help=_("Only clips with no recording or a stale one.")),
         force: bool = typer.Option(False, "--force", help=_("Replace the folder if it already exists.")),
     ) -> None:
-        from ..audio.recordings import build_kit, load_bulletin_programmes
+        from ..voice.clips import load_bulletin_programmes
+        from ..voice.kit import build_kit
         from ..cli import echo, state
         from ..workspace import open_workspace, require_valid
 
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
         skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                           help=_("Import the good files even if some are refused.")),
     ) -> None:
-        from ..audio.recordings import import_recordings
+        from ..voice.importer import import_recordings
         from ..cli import echo, state
         from ..report import format_problems
         from ..workspace import open_workspace
@@ -74,7 +75,7 @@ def register(app: typer.Typer) -> None:
                                            help=_("One language (default: every language that uses recordings).")),
     ) -> None:
         from .. import langs
-        from ..audio.recordings import needs_recording, status_rows, workspace_clips
+        from ..voice.clips import needs_recording, status_rows, workspace_clips
         from ..cli import echo, state
         from ..errors import InputError, Problem
         from ..workspace import open_workspace

@@ -1,4 +1,4 @@
-"""Human recordings: the announcer's voice from ``recordings/<lang>/`` (store kept by commcli.audio.recordings)."""
+"""Human recordings: the announcer's voice from ``recordings/<lang>/`` (store kept by commcli.voice)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ if TYPE_CHECKING:
 
 def recording_status(ws: "Workspace", clip: "Clip") -> str:
     """``ok``, ``missing`` or ``stale`` (its text changed since it was recorded)."""
-    from ..recordings import recording_status as status
+    from ...voice.index import recording_status as status
 
     return status(ws, clip)
 
 
 def recording_file(ws: "Workspace", clip: "Clip") -> Path | None:
-    from ..recordings import recording_path
+    from ...voice.index import recording_path
 
     return recording_path(ws, clip.language, clip.clip_id)
 
@@ -44,7 +44,7 @@ class RecordedEngine(Engine):
         return {"engine": self.name, "engine_version": 1}
 
     def synthesize(self, text: str, lang: str, voice: str | None, settings: dict[str, Any]) -> Synthesis:
-        from ..ffmpeg import probe_audio
+        from ...voice.check import probe_audio
 
         path = settings.get("recording")
         if not path or not Path(path).is_file():
