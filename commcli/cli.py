@@ -52,7 +52,34 @@ def report_error(error: CommcliError) -> None:
 
 
 class CommcliGroup(TyperGroup):
-    """Renders CommcliError as messages with the right exit code; hides tracebacks unless --debug."""
+    """Renders CommcliError and click's usage errors as messages with the right exit code; hides
+    tracebacks unless --debug."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's own error display replaced by ours (in the UI language), in standalone mode too."""
+        from .cli_text import localize_command_tree
+
+        localize_command_tree(self)
+        try:
+            result = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except typer.Abort:
+            echo(_("Aborted."), err=True)
+            code = EXIT_CONTENT
+        except ClickException as exc:
+            from .cli_text import format_click_error
+
+            echo(format_click_error(exc), err=True)
+            code = EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
+        except BrokenPipeError:
+            _silence_stdout()
+            code = 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx):
         try:
@@ -88,6 +115,13 @@ def _silence_stdout() -> None:
         pass
 
 
+def _show_version(value: bool) -> None:
+    # A callback, not a check in the group's body: the body runs only when a command follows.
+    if value:
+        echo(f"commcli {__version__}")
+        raise typer.Exit(0)
+
+
 def workspace_root() -> Path | None:
     return state.workspace
 
@@ -113,11 +147,9 @@ def build_app() -> typer.Typer:
         ui_lang: Optional[str] = typer.Option(None, "--ui-lang", help=_("Language of messages: vi (default) or en.")),
         debug: bool = typer.Option(False, "--debug", help=_("Show tracebacks for internal errors.")),
         quiet: bool = typer.Option(False, "--quiet", "-q", help=_("Print only problems and results.")),
-        version: bool = typer.Option(False, "--version", help=_("Show the version and exit."), is_eager=True),
+        version: bool = typer.Option(False, "--version", help=_("Show the version and exit."), is_eager=True,
+                                     callback=_show_version, expose_value=False),
     ):
-        if version:
-            echo(f"commcli {__version__}")
-            raise typer.Exit(0)
         if ui_lang:
             set_language(ui_lang)
         state.workspace = workspace
@@ -146,26 +178,19 @@ def _prescan_ui_lang(argv: list[str]) -> str | None:
     return None
 
 
+def build_command():
+    """The click command tree of the app, speaking the UI language down to click's own words."""
+    from .cli_text import localize_command_tree
+
+    command = typer.main.get_command(build_app())
+    localize_command_tree(command)
+    return command
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_prescan_ui_lang(argv))
-    app = build_app()
-    command = typer.main.get_command(app)
-    try:
-        result = command.main(args=argv, prog_name="commcli", standalone_mode=False)
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        echo(_("Aborted."), err=True)
-        return EXIT_CONTENT
-    except ClickException as exc:
-        exc.show()
-        return EXIT_INPUT if exc.exit_code == 2 else exc.exit_code
-    except BrokenPipeError:
-        _silence_stdout()
-        return 0
-    # Without standalone mode click returns (not raises) the code of an Exit raised in a command.
-    return result if isinstance(result, int) else 0
+    return typer.main.get_command(build_app()).main(args=argv, prog_name="commcli", standalone_mode=False)
 
 
 def run() -> None:

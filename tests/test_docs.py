@@ -30,7 +30,7 @@ def all_commands():
 def test_command_has_help_and_is_in_readme(cli, path):
     result = cli(*path.split(), "--help")
     assert result.exit_code == 0
-    assert "Usage" in result.stdout
+    assert "Cách dùng:" in result.stdout
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"commcli {path}" in readme, f"README does not show 'commcli {path}'"
 

@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("build", help=_("Build a week's announcer scripts, running orders, manifest and audio (draft unless --release)."))
     def build(
-        file: Path = typer.Argument(..., help=_("The bulletin file, e.g. bulletins/2026-W48.yaml.")),
+        file: Path = typer.Argument(..., metavar=_("BULLETIN"), help=_("The bulletin file, e.g. bulletins/2026-W48.yaml.")),
         release: bool = typer.Option(False, "--release", help=_("Release build: refuses drafts and unapproved content.")),
         no_audio: bool = typer.Option(False, "--no-audio", help=_("Build scripts and running orders only, no sound.")),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Output folder (default: out/<week>/)."), file_okay=False),

@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
     @sub.command("render", help=_("Print a form in Vietnamese and another language: blank (--blank) or filled "
                                   "from a YAML or CSV file (--data), one copy per row."))
     def render_command(
-        form: str = typer.Argument(..., help=_("The form's id (see 'commcli form list').")),
+        form: str = typer.Argument(..., metavar=_("FORM"), help=_("The form's id (see 'commcli form list').")),
         lang: str = typer.Option(..., "--lang", "-l", help=_("Language printed under the Vietnamese: hmn, blt-Latn, blt-Tavt, kjg… (vi: Vietnamese only).")),
         blank: bool = typer.Option(False, "--blank", help=_("A blank form to fill in by hand (dotted lines, boxes for the ID number).")),
         data: Optional[Path] = typer.Option(None, "--data", "-d", help=_("YAML (one person or a list) or CSV (one person per row) with the answers."), dir_okay=False),

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("lookup", help=_("Find a term in every language; accents and case do not matter ('bao hiem', 'bhyt')."))
     def lookup(
-        query: str = typer.Argument(..., help=_("What to look for, with or without accents.")),
+        query: str = typer.Argument(..., metavar=_("WORDS"), help=_("What to look for, with or without accents.")),
         lang: Optional[str] = typer.Option(None, "--lang", "-l", help=_("Only this language (e.g. hmn, blt).")),
         domain: Optional[str] = typer.Option(None, "--domain", "-d", help=_("Only this domain (e.g. bhyt).")),
         limit: int = typer.Option(20, "--limit", "-n", help=_("Show at most this many entries.")),
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
                                       "Empty cells leave the glossary as it is; a draft never replaces a reviewed or "
                                       "approved term (a conflict, exit 1)."))
     def import_(
-        file: Path = typer.Argument(..., help=_("The CSV or TBX file."), dir_okay=False),
+        file: Path = typer.Argument(..., metavar=_("FILE"), help=_("The CSV or TBX file."), dir_okay=False),
         dry_run: bool = typer.Option(False, "--dry-run", help=_("Report what would change; write nothing.")),
         output_format: str = typer.Option("text", "--format", "-f", help=_("Output format: text or json.")),
     ) -> None:

@@ -10,8 +10,8 @@ from ..i18n import _
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("init", help=_("Create a new workspace in DIR with a working sample commune."))
-    def init(directory: Path = typer.Argument(..., metavar="DIR", help=_("Folder for the new workspace."))) -> None:
+    @app.command("init", help=_("Create a new workspace in FOLDER with a working sample commune."))
+    def init(directory: Path = typer.Argument(..., metavar=_("FOLDER"), help=_("Folder for the new workspace."))) -> None:
         from ..cli import echo, state
         from ..scaffold import create_workspace
 

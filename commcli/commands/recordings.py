@@ -16,9 +16,9 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("kit", help=_("Write a recording kit (printable script, clip list, instructions) for one language."))
     def kit(
-        bulletin: Path = typer.Argument(..., metavar="BULLETIN", help=_("The week's bulletin file.")),
+        bulletin: Path = typer.Argument(..., metavar=_("BULLETIN"), help=_("The week's bulletin file.")),
         lang: str = typer.Option(..., "--lang", "-l", help=_("Language to record, e.g. hmn, blt-Tavt, kjg.")),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="DIR",
+        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=_("FOLDER"),
                                               help=_("Folder for the kit (default: out/recording-kits/<week>-<lang>).")),
         only_missing: bool = typer.Option(False, "--only-missing", help=_("Only clips with no recording or a stale one.")),
         force: bool = typer.Option(False, "--force", help=_("Replace the folder if it already exists.")),
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("import", help=_("Check, trim, convert and store recordings named by clip id (WAV, MP3, M4A, OGG)."))
     def import_(
-        folder: Path = typer.Argument(..., metavar="DIR", help=_("Folder with the recorded files (usually the kit).")),
+        folder: Path = typer.Argument(..., metavar=_("FOLDER"), help=_("Folder with the recorded files (usually the kit).")),
         lang: Optional[str] = typer.Option(None, "--lang", "-l", help=_("Import only recordings in this language.")),
         skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                           help=_("Import the good files even if some are refused.")),
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("status", help=_("For each clip: ok, missing, or stale (its text changed since it was recorded)."))
     def status(
-        bulletin: Optional[Path] = typer.Argument(None, metavar="[BULLETIN]",
+        bulletin: Optional[Path] = typer.Argument(None, metavar=_("BULLETIN"),
                                                   help=_("One bulletin (default: every bulletin).")),
         lang: Optional[str] = typer.Option(None, "--lang", "-l",
                                            help=_("One language (default: every language that uses recordings).")),
