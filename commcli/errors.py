@@ -37,6 +37,7 @@ class Problem:
     hint: str | None = None
     severity: Severity = Severity.ERROR
     code: str = "error"  # stable machine-readable identifier, e.g. "yaml.duplicate-key"
+    excerpt: str | None = None  # the source line at ``line``, shown with a caret under ``column``
 
     @property
     def is_error(self) -> bool:

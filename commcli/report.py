@@ -21,6 +21,11 @@ def format_problem(problem: Problem, root: Path | None = None) -> str:
     where = problem.location(root)
     head = f"{where}: " if where else ""
     lines = [f"{head}{severity_word(problem.severity)}: {problem.message}"]
+    if problem.excerpt is not None and problem.line:
+        number = f"{problem.line} | "
+        lines.append("    " + number + problem.excerpt.replace("\t", " "))
+        if problem.column:
+            lines.append("    " + " " * (len(number) + problem.column - 1) + "^")
     if problem.field:
         lines.append("    " + _("field: {field}").format(field=problem.field))
     if problem.found is not None:

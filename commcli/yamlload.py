@@ -7,6 +7,7 @@ are kept in a :class:`Positions` map keyed by its field path, so errors can poin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -207,30 +208,9 @@ def _construct(node: yaml.Node, path: tuple, positions: Positions, problems: Pro
 
 
 def _yaml_error_problem(exc: yaml.MarkedYAMLError, text: str, file: Path) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
-    problem_text = exc.problem or ""
-    if "'\\t'" in problem_text or "\\t" in problem_text:
-        return Problem(
-            _("A tab character is used for indentation; YAML allows only spaces."),
-            file=file, line=line, column=column, found=_("tab"), expected=_("spaces"),
-            hint=_("Replace the tab with spaces (2 spaces per level)."), code="yaml.tab",
-        )
-    if line is not None:
-        source_line = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""
-        if "\t" in source_line[: (column or 1)]:
-            return Problem(
-                _("A tab character is used for indentation; YAML allows only spaces."),
-                file=file, line=line, column=column, found=_("tab"), expected=_("spaces"),
-                hint=_("Replace the tab with spaces (2 spaces per level)."), code="yaml.tab",
-            )
-    return Problem(
-        _("YAML syntax error: {problem}").format(problem=(exc.problem or exc.context or "?")),
-        file=file, line=line, column=column,
-        hint=_("Check the indentation and the ':' after each key; text containing ': ' or '#' needs quotes."),
-        code="yaml.syntax",
-    )
+    from .yamlerrors import yaml_error_problem
+
+    return yaml_error_problem(exc, text, file)
 
 
 def load_yaml_file(path: Path, problems: Problems) -> Loaded | None:
@@ -308,6 +288,8 @@ _EXPECTED = {
     "dict_type": N_("a mapping (key: value)"),
     "model_type": N_("a mapping (key: value)"),
     "date_from_datetime_parsing": N_("a date like 2026-11-30"),
+    "datetime_parsing": N_("a date like 2026-11-30"),
+    "datetime_from_date_parsing": N_("a date like 2026-11-30"),
     "date_parsing": N_("a date like 2026-11-30"),
     "date_type": N_("a date like 2026-11-30"),
     "time_parsing": N_("a time like 06:30"),
@@ -331,9 +313,18 @@ def _pydantic_problem(err: dict, positions: Positions) -> Problem:
             hint=_("Add '{name}:' with a value.").format(name=loc[-1] if loc else "?"), code="schema.missing",
         )
     if kind in ("literal_error", "enum"):
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return Problem(
             _("Value not allowed."), file=positions.file, line=line, column=column, field=field_name,
-            found=found, expected=str(ctx.get("expected", "")), code="schema.choice",
+            found=found, expected=", ".join(allowed) or None,
+            hint=_("Write one of the allowed values (the Vietnamese words, e.g. 'khẩn cấp' for khan-cap, are accepted too)."),
+            code="schema.choice",
+        )
+    if kind.startswith("date") and re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", str(err.get("input", "")).strip()):
+        return Problem(
+            _("This date does not exist in the calendar."), file=positions.file, line=line, column=column,
+            field=field_name, found=found, expected=_("a real date like 2026-11-30 (year-month-day)"),
+            hint=_("Check the day and the month (e.g. February has 28 or 29 days)."), code="schema.date",
         )
     if kind == "value_error" or kind == "assertion_error":
         message = str(ctx.get("error") or err.get("msg", ""))
@@ -357,5 +348,12 @@ def _pydantic_problem(err: dict, positions: Positions) -> Problem:
     if kind == "string_pattern_mismatch":
         return Problem(_("The value does not have the expected form."), file=positions.file, line=line, column=column,
                        field=field_name, found=found, expected=str(ctx.get("pattern", "")), code="schema.pattern")
-    return Problem(err.get("msg", _("Invalid value.")), file=positions.file, line=line, column=column,
+    if kind in ("string_too_long", "too_long"):
+        return Problem(_("The value is too long."), file=positions.file, line=line, column=column,
+                       field=field_name, found=found, code="schema.too-long")
+    if kind == "int_from_float":
+        return Problem(_("Wrong type of value."), file=positions.file, line=line, column=column, field=field_name,
+                       found=found, expected=_("a whole number"), code="schema.type")
+    # pydantic's own sentence is English: say it plainly instead and keep the kind for --format json.
+    return Problem(_("This value cannot be used here."), file=positions.file, line=line, column=column,
                    field=field_name, found=found, code=f"schema.{kind}")

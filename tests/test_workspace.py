@@ -114,7 +114,7 @@ def test_libyaml_and_pure_python_composers_agree(tmp_path, monkeypatch):
 
 
 BAD_CASES = {
-    "yaml-syntax": (COMMUNE.replace("officer:\n", "officer: [\n"), 2, "commune.yaml:", "YAML"),
+    "yaml-syntax": (COMMUNE.replace("officer:\n", "officer: [\n"), 2, "commune.yaml:", "["),
     "tab": (COMMUNE.replace("  name: Lò Thị Hương", "\tname: Lò Thị Hương"), 2, "commune.yaml:4", "tab"),
     "duplicate-key": (COMMUNE.replace("commune: Xã Mường Nhé\n", "commune: Xã Mường Nhé\ncommune: Xã Khác\n"), 2,
                       "commune.yaml:3:1", "commune"),

@@ -456,7 +456,8 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
     for programme, clips in running:
         if not clips:
             problems.append(Problem(
-                _("Programme {slot}/{lang} has nothing to air: it is left out.").format(slot=programme.slot_id, lang=programme.language),
+                _("The {slot} programme in {language} has nothing to air: it is left out.").format(
+                    slot=programme.slot_name, language=_language_name(programme.language)),
                 severity=Severity.WARNING, code="audio.programme-empty"))
             continue
         order = [intro]
@@ -596,3 +597,9 @@ class _ClipRender:
 def _clip_renderer(ws, piece, text, voice, extra, audio, tags, problems) -> _ClipRender:
     render = _ClipRender(ws, piece, text, voice, extra, audio, tags, problems)
     return render
+
+
+def _language_name(tag: str) -> str:
+    from .. import langs
+
+    return langs.get(tag).name() if langs.is_known(tag) else tag

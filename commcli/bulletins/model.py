@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ..i18n import _
-from ..model.base import Identifier, LangTag, Model, Text
+from ..model.base import STATUS_WORDS, Identifier, LangTag, Model, Text, vietnamese_choice
 
 CATEGORIES = ("chinh-sach", "y-te", "giao-duc", "nong-nghiep", "an-ninh-quoc-phong", "chuyen-doi-so", "thong-bao")
 PRIORITIES = ("khan-cap", "uu-tien", "thuong")  # airing order: emergency, priority, ordinary
 STATUSES = ("draft", "reviewed", "approved")
 
-Category = Literal["chinh-sach", "y-te", "giao-duc", "nong-nghiep", "an-ninh-quoc-phong", "chuyen-doi-so", "thong-bao"]
-Priority = Literal["thuong", "uu-tien", "khan-cap"]
-Status = Literal["draft", "reviewed", "approved"]
+Category = Annotated[Literal["chinh-sach", "y-te", "giao-duc", "nong-nghiep", "an-ninh-quoc-phong", "chuyen-doi-so",
+                             "thong-bao"], vietnamese_choice(CATEGORIES)]
+Priority = Annotated[Literal["thuong", "uu-tien", "khan-cap"], vietnamese_choice(PRIORITIES, {"khẩn": "khan-cap", "bình thường": "thuong"})]
+Status = Annotated[Literal["draft", "reviewed", "approved"], vietnamese_choice(STATUSES, STATUS_WORDS)]
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ..i18n import N_, _
-from ..model.base import Identifier, LangTag, Model, Text
+from ..model.base import STATUS_WORDS, Identifier, LangTag, Model, Text, vietnamese_choice
 
-Status = Literal["draft", "reviewed", "approved"]
+Status = Annotated[Literal["draft", "reviewed", "approved"], vietnamese_choice(("draft", "reviewed", "approved"), STATUS_WORDS)]
 STATUSES: tuple[str, ...] = ("draft", "reviewed", "approved")
 STATUS_WORDS = (N_("draft"), N_("reviewed"), N_("approved"))  # shown translated by lookup
 CHECKED = ("reviewed", "approved")  # statuses a person has vouched for

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
 from .. import langs
 from ..i18n import _
@@ -58,3 +58,29 @@ Identifier = Annotated[
 ClockTime = Annotated[
     str, AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),
 ]
+
+
+def slug(text: str) -> str:
+    """'Khẩn cấp' → 'khan-cap': lowercase ASCII words joined by '-', as commcli's codes are written."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def vietnamese_choice(values: tuple[str, ...], words: dict[str, str] | None = None) -> BeforeValidator:
+    """Accept a code as the officer would type it: with accents and spaces ('khẩn cấp' for khan-cap),
+    any case, or one of ``words`` (Vietnamese word → code). Anything else is left for the Literal to refuse."""
+    by_slug = {slug(v): v for v in values}
+    by_slug.update({slug(word): code for word, code in (words or {}).items()})
+
+    def pick(value):
+        if isinstance(value, str) and value not in values:
+            return by_slug.get(slug(value), value)
+        return value
+
+    return BeforeValidator(pick)
+
+
+# What the officer may write for a review status.
+STATUS_WORDS = {"nháp": "draft", "bản nháp": "draft", "đã rà soát": "reviewed", "rà soát": "reviewed",
+                "đã soát": "reviewed", "đã duyệt": "approved", "duyệt": "approved", "đã phê duyệt": "approved"}

@@ -54,4 +54,40 @@ T = {
     "Create a new workspace in FOLDER with a working sample commune.": "Tạo thư mục làm việc mới tại THƯ_MỤC với dữ liệu mẫu của một xã.",
     "Go to your workspace folder, give it with --workspace DIR, or create one with 'commcli init DIR'.":
         "Hãy vào thư mục làm việc, chỉ ra bằng --workspace THƯ_MỤC, hoặc tạo mới bằng 'commcli init THƯ_MỤC'.",
+    # YAML syntax, explained
+    "A ':' followed by a space inside a text: YAML reads it as a second key on the same line.":
+        "Có dấu ':' và khoảng trắng nằm giữa một đoạn chữ: YAML hiểu nhầm là một khóa thứ hai trên cùng dòng.",
+    "A text cannot start with '{char}' without quotes.": "Đoạn chữ không được bắt đầu bằng '{char}' nếu không có ngoặc kép.",
+    "Add the closing {quote} at the end of the text.": "Thêm dấu {quote} đóng ở cuối đoạn chữ.",
+    "Check the day and the month (e.g. February has 28 or 29 days).": "Xem lại ngày và tháng (ví dụ tháng 2 chỉ có 28 hoặc 29 ngày).",
+    "Close it with {close} on the same line, or put the whole text in quotes if the {open} is part of it.":
+        "Đóng lại bằng {close} trên cùng dòng, hoặc đặt cả đoạn chữ trong ngoặc kép nếu {open} là một phần của chữ.",
+    "Indent the '-' like the other items of the same list.": "Thụt lề dấu '-' giống các mục khác của cùng danh sách.",
+    "Indent the '-' like the other items of the same list: start it in column {column}, as on line {line}.":
+        "Thụt lề dấu '-' giống các mục khác của cùng danh sách: bắt đầu ở cột {column}, như dòng {line}.",
+    "Keys of one block start in the same column; compare with line {line} (column {column}).":
+        "Các khóa của cùng một khối phải bắt đầu ở cùng một cột; so với dòng {line} (cột {column}).",
+    "Put the whole text in quotes, e.g. {example}": "Đặt cả đoạn chữ trong ngoặc kép, ví dụ {example}",
+    "Put the whole text in quotes.": "Đặt cả đoạn chữ trong ngoặc kép.",
+    "Start it in the same column as the other keys of its block (line {line} starts in column {column}).":
+        "Cho dòng này bắt đầu ở cùng cột với các khóa khác của khối (dòng {line} bắt đầu ở cột {column}).",
+    "The indentation of this line does not match the lines above.": "Dòng này thụt lề không khớp với các dòng phía trên.",
+    "The layout of the file (YAML) is broken here.": "Cấu trúc của tệp (YAML) bị hỏng ở chỗ này.",
+    "The quote {quote} opened here is never closed.": "Dấu {quote} mở ở đây không được đóng lại.",
+    "The {open} opened here is not closed with {close}.": "Dấu {open} mở ở đây không được đóng bằng {close}.",
+    "This line has no ':' after its key.": "Dòng này thiếu dấu ':' sau tên khóa.",
+    "This line is indented more than the line above, so it does not belong to any block.":
+        "Dòng này thụt lề sâu hơn dòng trên nên không thuộc khối nào.",
+    "This list item ('-') is not at the level of its list.": "Mục danh sách này (dấu '-') không thẳng hàng với danh sách của nó.",
+    "Write 'key: value'. If the line continues the text above, indent it under that text or put the text in quotes.":
+        "Viết dạng 'khóa: giá trị'. Nếu dòng này là phần tiếp của đoạn chữ phía trên, hãy thụt lề vào dưới đoạn chữ đó hoặc đặt đoạn chữ trong ngoặc kép.",
+    # validation, plain
+    "The value is too long.": "Giá trị quá dài.",
+    "This date does not exist in the calendar.": "Ngày này không có trên lịch.",
+    "This value cannot be used here.": "Giá trị này không dùng được ở đây.",
+    "Write one of the allowed values (the Vietnamese words, e.g. 'khẩn cấp' for khan-cap, are accepted too).":
+        "Ghi một trong các giá trị được phép (viết bằng chữ tiếng Việt cũng được, ví dụ 'khẩn cấp' cho khan-cap).",
+    "a real date like 2026-11-30 (year-month-day)": "một ngày có thật, như 2026-11-30 (năm-tháng-ngày)",
+    "The {slot} programme in {language} has nothing to air: it is left out.":
+        "Chương trình {slot} ({language}) không có gì để phát nên được bỏ qua.",
 }
