@@ -11,13 +11,72 @@ from pathlib import Path
 from typing import Iterator
 
 
+def current_umask() -> int:
+    """The process umask (read by setting it and putting it back: there is no other portable way)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """Permissions a plain new file gets (0644 under the usual umask 022)."""
+    return 0o666 & ~current_umask()
+
+
+def folder_mode() -> int:
+    return 0o777 & ~current_umask()
+
+
+def apply_umask(tree: Path) -> None:
+    """Give ``tree`` and everything in it the permissions the umask asks for.
+
+    Temporary files and folders are created private (0600/0700); outputs must not stay so.
+    """
+    files, folders = file_mode(), folder_mode()
+    os.chmod(tree, folders)
+    for dirpath, dirnames, filenames in os.walk(tree):
+        for name in dirnames:
+            full = os.path.join(dirpath, name)
+            if not os.path.islink(full):
+                os.chmod(full, folders)
+        for name in filenames:
+            full = os.path.join(dirpath, name)
+            if not os.path.islink(full):
+                os.chmod(full, files)
+
+
+def _clean_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files beside ``name`` left by killed processes (their pid is in the name)."""
+    from .outputs import _pid_alive
+
+    prefix = f".{name}."
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        if not (entry.startswith(prefix) and entry.endswith(".tmp")):
+            continue
+        pid = entry[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            try:
+                os.unlink(folder / entry)
+            except OSError:
+                pass
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it: never half-written."""
+    """Write ``data`` to a temporary file beside ``path``, then rename it: never half-written.
+
+    The file gets the permissions the umask gives new files, as a plain write would.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _clean_stale_temps(path.parent, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), file_mode())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -44,17 +103,19 @@ def write_text_atomic(path: Path, text: str, *, bom: bool = False, newline: str 
 def staged_folder(final: Path) -> Iterator[Path]:
     """Yield a temporary sibling of ``final`` to fill; on success it replaces ``final`` whole.
 
-    On any exception the staging folder is removed and ``final`` is left as it was.
+    Low level: it does not check what ``final`` holds. Commands use ``commcli.outputs.output_folder``,
+    which refuses input folders and folders commcli did not make. On any exception the staging folder is removed and ``final`` is left as it was.
     """
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building.", dir=final.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building.{os.getpid()}.", dir=final.parent))
     try:
         yield staging
+        apply_umask(staging)
+        replace_folder(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_folder(staging, final)
 
 
 def replace_folder(staging: Path, final: Path) -> None:
@@ -65,7 +126,12 @@ def replace_folder(staging: Path, final: Path) -> None:
         if old.exists():
             shutil.rmtree(old)
         os.replace(final, old)
-    os.replace(staging, final)
+    try:
+        os.replace(staging, final)
+    except BaseException:
+        if old is not None:
+            os.replace(old, final)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

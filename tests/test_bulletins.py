@@ -108,11 +108,27 @@ def test_golden_sample_week_draft_build(make_workspace, cli):
 def test_rebuild_replaces_the_previous_build_whole(make_workspace, cli):
     root = sample_workspace(make_workspace)
     assert cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio").exit_code == 0
+    # A file an earlier build made (listed in the folder's marker) for a village that is gone since.
     stray = root / "out" / "2026-W48" / "running-order" / "old-village.txt"
     stray.write_text("old", encoding="utf-8")
+    marker = root / "out" / "2026-W48" / ".commcli-made.json"
+    made = json.loads(marker.read_text(encoding="utf-8"))
+    made["files"].append("running-order/old-village.txt")
+    marker.write_text(json.dumps(made), encoding="utf-8")
     assert cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio").exit_code == 0
     assert not stray.exists()
     assert sorted(p.name for p in (root / "out").iterdir()) == ["2026-W48"]
+
+
+def test_rebuild_keeps_a_file_the_officer_put_in_the_build_folder(make_workspace, cli):
+    root = sample_workspace(make_workspace)
+    assert cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio").exit_code == 0
+    note = root / "out" / "2026-W48" / "ghi-chu.txt"
+    note.write_text("của tôi", encoding="utf-8")
+    result = cli("-w", root, "bulletin", "build", "bulletins/2026-W48.yaml", "--no-audio")
+    assert result.exit_code == 2
+    assert "ghi-chu.txt" in result.stderr
+    assert note.read_text(encoding="utf-8") == "của tôi"
 
 
 def test_output_folder_that_is_not_a_build_is_refused(make_workspace, cli):

@@ -190,7 +190,7 @@ def test_kit_writes_script_csv_readme(cli, ws_root):
     result = cli("--workspace", ws_root, "recordings", "kit", ws_root / "bulletins/2026-W48.yaml", "--lang", "hmn",
                  "-o", out, ui_lang="en")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["README.txt", "clips.csv", "script.pdf", "script.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".commcli-made.json", "README.txt", "clips.csv", "script.pdf", "script.txt"]
     assert not [p for p in ws_root.iterdir() if p.name.startswith(".kit-hmn")]  # no staging folder left
 
     raw = (out / "clips.csv").read_bytes()
@@ -481,10 +481,16 @@ def test_kit_default_folder_only_missing_and_force(cli, ws_root):
     rows = list(csv.DictReader(io.StringIO((kit / "clips.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["number"], r["clip_id"]) for r in rows] == [("1", "bhyt-gia-han.hmn")]
 
+    # --force replaces a kit commcli made, never a file the officer put there (issue #10).
     (kit / "old-note.txt").write_text("x", encoding="utf-8")
     result = cli("--workspace", ws_root, "recordings", "kit", "bulletins/2026-W48.yaml", "--lang", "hmn", "--force")
+    assert result.exit_code == 2 and "old-note.txt" in result.stderr
+    assert (kit / "old-note.txt").read_text(encoding="utf-8") == "x"
+    (kit / "old-note.txt").unlink()
+    result = cli("--workspace", ws_root, "recordings", "kit", "bulletins/2026-W48.yaml", "--lang", "hmn", "--force")
     assert result.exit_code == 0
-    assert sorted(p.name for p in kit.iterdir()) == ["README.txt", "clips.csv", "script.pdf", "script.txt"]
+    assert sorted(p.name for p in kit.iterdir()) == [".commcli-made.json", "README.txt", "clips.csv", "script.pdf",
+                                                     "script.txt"]
     assert not [p for p in kit.parent.iterdir() if p.name.startswith(".")]
 
 

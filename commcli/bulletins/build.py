@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..errors import ContentError, InputError, Problem, Severity
 from ..i18n import _
-from ..publish import replace_folder
+from ..outputs import output_folder
 from .duration import mmss
 from .gate import blockers
 from .load import ResolvedBulletin, open_bulletin
@@ -57,14 +55,6 @@ def generated_at(resolved: ResolvedBulletin) -> str:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone(dt.timedelta(hours=7))).isoformat()
 
 
-def _check_target(out_dir: Path) -> None:
-    """Refuse to replace a folder that is not an earlier build (it could hold the officer's own files)."""
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MANIFEST).is_file())):
-        raise InputError(Problem(
-            _("The output folder {path} already exists and is not a bulletin build; it is left untouched.").format(path=out_dir),
-            hint=_("Choose another folder with -o, or empty this one."), code="bulletin.out-not-build"))
-
-
 def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool = False, audio: bool = True,
                    progress: Callable | None = None, quiet: bool = False) -> BuildResult:
     """Build ``out/<week>/`` (or ``out_dir``) from a bulletin; nothing is written unless all checks pass.
@@ -82,13 +72,11 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
     warnings = list(warnings) + overrun_problems(the_plan, resolved.path, commune)
     week = resolved.week
     final = Path(out_dir) if out_dir is not None else ws.out_dir / week
-    _check_target(final)
     draft = not release
     status = "release" if release else "draft"
 
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building.", dir=final.parent))
-    try:
+    with output_folder(ws, final, kind="bulletin-build", option="-o", extra_inputs=[resolved.path],
+                       chosen=out_dir is not None) as staging:
         outputs: list[dict] = []
 
         def emit(rel: str, data: bytes, **meta) -> None:
@@ -129,10 +117,6 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
             "outputs": sorted(outputs, key=lambda o: o["path"]),
         }
         (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        replace_folder(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
                        warnings=warnings, estimates=slot_estimates(the_plan))
 

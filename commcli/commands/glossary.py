@@ -107,10 +107,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from ..cli import echo, state
         from ..glossary.exchange import export_glossary
+        from ..outputs import check_output_file
         from ..publish import write_bytes_atomic
 
         _format_option(output_format, ("csv", "tbx"))
         ws = _ws()
+        check_output_file(ws, output, suffixes=(f".{output_format}",) + ((".xml",) if output_format == "tbx" else ()))
         data = export_glossary(ws.root, output_format, commune_languages=ws.languages(), wanted=lang or None)
         write_bytes_atomic(output, data)
         if not state.quiet:

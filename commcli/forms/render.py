@@ -216,10 +216,20 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     """Validate everything, typeset, then write: ``output`` (one PDF for all copies) and/or ``split``
     (one PDF per copy named by ``name``). Nothing is written when validation fails (InputError, exit 2)
     unless ``skip_invalid``: then the valid copies are printed and the rejected rows listed in a CSV."""
-    from ..publish import staged_folder, write_bytes_atomic, write_text_atomic
+    from ..outputs import check_output_file, check_output_folder, output_folder
+    from ..publish import write_bytes_atomic, write_text_atomic
 
     if output is None and split is None:
         raise InputError(Problem(_("Say where to write: -o FILE.pdf and/or --split FOLDER."), code="usage.output"))
+    # Where the outputs go is checked before any work: never on the officer's files.
+    reads = [data] if data is not None else []
+    if output is not None:
+        check_output_file(ws, Path(output), suffixes=(".pdf",), option="-o", extra_inputs=reads)
+    if split is not None:
+        check_output_folder(ws, Path(split), option="--split", extra_inputs=reads)
+    if output is not None or split is not None:
+        check_output_file(ws, rejected_path(Path(output) if output else None, Path(split) if split else None),
+                          suffixes=(".csv",), option="-o" if output else "--split", extra_inputs=reads)
     if split is not None and not name:
         name = "{so_thu_tu}"
     batch = prepare(ws, form_id, lang, data=data, blank=blank, today=today)
@@ -246,7 +256,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
         result.pdf = write_bytes_atomic(Path(output), pdf)
         result.pages = count_pages(pdf)
     if split is not None:
-        with staged_folder(Path(split)) as staging:
+        with output_folder(ws, Path(split), kind="form-split", option="--split", extra_inputs=reads) as staging:
             for file_name, single in zip(names, singles):
                 (staging / f"{file_name}.pdf").write_bytes(single)
         result.split_dir = Path(split)

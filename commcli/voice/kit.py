@@ -212,7 +212,7 @@ Texts marked draft have not been reviewed by a native speaker.
 def build_kit(ws: "Workspace", programmes: list[Programme], lang: str, out_dir: Path, *,
               only_missing: bool = False, force: bool = False) -> KitResult:
     """Write the recording kit for ``lang`` into ``out_dir`` (built aside, then renamed into place)."""
-    from ..publish import staged_folder
+    from ..outputs import check_output_folder, output_folder
     from ..render.pdf import compile_pdf
 
     out_dir = Path(out_dir)
@@ -236,11 +236,12 @@ def build_kit(ws: "Workspace", programmes: list[Programme], lang: str, out_dir: 
             hint=_("Choose another folder with -o, or add --force to replace it (recordings in it would be lost)."),
             code="usage.output-exists",
         ))
+    check_output_folder(ws, out_dir)  # even with --force: never on inputs, never files commcli did not make
     lines = kit_lines(ws, clips, only_missing=only_missing)
     week = programmes[0].week if programmes else ""
     header = _kit_header(ws, week, lang)
     pdf = compile_pdf(KIT_TYPST, kit_pdf_data(header, lines), template_name="recording-kit")
-    with staged_folder(out_dir) as staging:
+    with output_folder(ws, out_dir, kind="recording-kit") as staging:
         (staging / "script.pdf").write_bytes(pdf)
         (staging / "script.txt").write_text(kit_script_text(header, lines), encoding="utf-8")
         (staging / "clips.csv").write_bytes(kit_csv(lines))
