@@ -87,6 +87,9 @@ def main(root: Path = ROOT) -> int:
     for result in built:
         print("  " + _("week {week} (draft): {path}").format(week=result.week, path=result.out_dir))
         print("    scripts/<lang>.pdf|txt, running-order/<village>.txt, audio/<slot>/*.mp3, playlists/<village>/*.m3u8, manifest.json")
+    if built:
+        # Last line: the page to open first (commcli preview opens it in the browser).
+        print(_("The week at a glance, to look and listen before air: {path}").format(path=built[-1].out_dir / "index.html"))
     return 0
 
 

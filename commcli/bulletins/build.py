@@ -20,6 +20,7 @@ from .plan import Plan, plan
 from .scripts import running_order_text, running_orders_by_village, script_languages, script_pdf, script_text, slot_estimates
 
 MANIFEST = "manifest.json"
+PAGE = "index.html"
 
 
 @dataclass
@@ -99,6 +100,7 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
 
         if audio:
             outputs.extend(_build_audio(ws, the_plan, staging, release=release, progress=progress, quiet=quiet, warnings=warnings))
+        emit(PAGE, _week_page(ws, resolved, the_plan, list(outputs), staging, draft=draft), kind="page")
 
         manifest = {
             "week": week,
@@ -119,6 +121,13 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
         (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
                        warnings=warnings, estimates=slot_estimates(the_plan))
+
+
+def _week_page(ws, resolved, the_plan: Plan, outputs: list[dict], staging: Path, *, draft: bool) -> bytes:
+    """The week at a glance (index.html): made from what was just written, so it shows the files as built."""
+    from ..render.weekpage import week_page
+
+    return week_page(ws, resolved, the_plan, outputs, staging, draft=draft, generated_at=generated_at(resolved)).encode("utf-8")
 
 
 def _build_audio(ws, the_plan: Plan, staging: Path, *, release: bool, progress, quiet: bool, warnings: list[Problem]) -> list[dict]:

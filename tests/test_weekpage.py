@@ -1,0 +1,130 @@
+"""The week page (out/<week>/index.html): hostile names escaped, a page without audio, the to-do as `check` says, strips."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+
+import pytest
+
+HOSTILE_COMMUNE = """
+province: Điện Biên
+commune: Xã "Thử" <b>
+officer: {name: "Cán bộ </audio><script>alert('o')</script>", phone: "0215 3 740 123"}
+languages: [vi, hmn]
+villages:
+  - {id: ban-a, name: "Bản <script>alert('v')</script> \u202egnp.exe", languages: [hmn, vi], cluster: c1}
+  - {id: ban-b, name: "Bản B' \\" onmouseover=\\"x", languages: [vi], cluster: c1}
+slots:
+  - {id: sang, name: "Buổi sáng </audio>", days: [mon], start: "06:00", minutes: 15}
+speech_rate_wpm: {vi: 130, hmn: 110}
+"""
+
+HOSTILE_BULLETIN = """
+week: 2026-W48
+title: "Tuần <img src=x onerror=alert(1)>"
+items:
+  - id: tin-a
+    title: "Họp bản </audio><script>alert(2)</script> \u202eRTL"
+    category: thong-bao
+    status: draft
+    text:
+      vi: |
+        Thưa bà con! <script>alert(3)</script> "ngoặc kép" & 'nháy' \u202e lật ngược.
+      hmn:
+        status: draft
+        note: Bản nháp, chờ người bản ngữ rà soát.
+        text: |
+          Nyob zoo! </audio> <b>tuab</b>
+  - id: tin-b
+    title: Tin chỉ có tiếng Việt
+    category: thong-bao
+    status: approved
+    approved_by: Cán bộ
+    approved_on: 2026-11-20
+    text:
+      vi: Thưa bà con, đây là tin thử.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory):
+    """A week built without audio from a workspace whose names and texts try to break out of the page."""
+    from commcli.bulletins.build import build_bulletin
+    from commcli.i18n import set_language
+    from commcli.workspace import open_workspace
+
+    from conftest import write_files
+
+    set_language("vi")
+    root = write_files(tmp_path_factory.mktemp("hostile"), {"commune.yaml": HOSTILE_COMMUNE,
+                                                            "bulletins/2026-W48.yaml": HOSTILE_BULLETIN})
+    result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", audio=False, quiet=True)
+    page = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    return root, result, page
+
+
+def test_names_titles_and_texts_are_escaped(hostile_page):
+    _root, _result, page = hostile_page
+    scripts = re.findall(r"<script\b", page, flags=re.I)
+    assert len(scripts) == 1, "only the page's own script"
+    assert "alert(" not in page.split("<script>")[1].split("</script>")[0]
+    for planted in ("alert('v')", "alert(2)", "alert(3)"):
+        assert planted.replace("'", "&#39;") in page or html.escape(planted) in page
+    assert "<img" not in page and "&lt;img src=x" in page
+    assert page.count("</audio>") == page.count("<audio")  # no planted closing tag
+    assert 'onmouseover="x' not in page
+    assert "\u202e" not in page and "[U+202E]" in page
+    assert "&lt;b&gt;tuab&lt;/b&gt;" in page
+
+
+def test_a_week_without_audio_still_gets_a_page_with_scripts_and_to_do(hostile_page):
+    root, result, page = hostile_page
+    assert "BẢN NHÁP — DRAFT" in page
+    assert "chưa dựng âm thanh" in page
+    assert "<audio" not in page
+    assert 'href="scripts/hmn.pdf"' in page and 'href="scripts/vi.txt"' in page
+    assert "Nyob zoo!" in page  # the H'Mông script inline
+    assert 'id="viec-can-lam"' in page and "commcli bulletin build bulletins/2026-W48.yaml --release" in page
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(o for o in manifest["outputs"] if o["path"] == "index.html")
+    assert entry["kind"] == "page"
+    assert entry["sha256"] == hashlib.sha256((result.out_dir / "index.html").read_bytes()).hexdigest()
+
+
+def test_to_do_lists_what_check_reports_for_the_week(hostile_page, cli):
+    root, _result, page = hostile_page
+    report = json.loads(cli("-w", root, "check", "--format", "json").stdout)
+    mine = [p for p in report["problems"] if p["file"] == "bulletins/2026-W48.yaml"]
+    assert mine, "the hostile week has open points (missing hmn text of tin-b)"
+    todo = html.unescape(page.split('id="viec-can-lam"')[1].split("</section>")[0])
+    for problem in mine:
+        assert problem["message"].replace("\u202e", "[U+202E]") in todo
+    assert "Tin 'tin-b' chưa có văn bản hmn" in todo
+    assert "Chờ duyệt" in todo  # tin-a is a draft: the gate's review points are listed too
+
+
+def test_week_range_and_bidi_controls():
+    from commcli.render.weekpage import _week_range, visible_controls
+
+    assert _week_range("2026-W48") == "23–29/11/2026"
+    assert _week_range("2026-W49") == "30/11 – 6/12/2026"
+    assert visible_controls("a\u202eb\u2066c") == "a[U+202E]b[U+2066]c"
+
+
+def test_loudness_strip_finds_long_silences_and_escapes_its_label():
+    import numpy as np
+
+    from commcli.render.waveform import Strip, levels_of, silences_of, strip_svg
+
+    rate = 8000
+    t = np.arange(2 * rate) / rate
+    tone = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    samples = np.concatenate([tone, np.zeros(4 * rate, np.float32), tone, np.zeros(rate, np.float32), tone])
+    assert silences_of(samples, rate) == ((2.0, 6.0),)  # the 1 s gap is a normal pause between items
+    levels = levels_of(samples, rate, bins=11)
+    assert levels[0] > -15 and levels[4] == -60.0
+    svg = strip_svg(Strip(levels, len(samples) / rate, silences_of(samples, rate)), label='a "b" <c>')
+    assert svg.startswith("<svg") and 'aria-label="a &#34;b&#34; &lt;c&gt;"' in svg and 'class="sil"' in svg
