@@ -39,9 +39,10 @@ def _step(title: str, action, failures: list[str]):
 
 def main(root: Path = ROOT) -> int:
     from .bulletins.build import build_bulletin
-    from .check import check_workspace, summary_table
+    from .check import check_workspace
     from .forms import render_forms
-    from .report import counts_line
+    from .report import counts_line, format_problems, unique
+    from .todo import build_todo, bulletin_texts, format_todo
     from .workspace import open_workspace
 
     set_language(None)
@@ -50,9 +51,14 @@ def main(root: Path = ROOT) -> int:
     failures: list[str] = []
 
     report = check_workspace(ws)
+    problems = unique(report.problems)
     print(_("Checking the workspace {root}").format(root=root))
-    print(summary_table(report))
-    print(counts_line(report.problems) + "  " + _("(details: commcli check)"))
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        print(format_problems(errors, root))
+    for line in format_todo(build_todo(problems, bulletin_texts(ws)), root):
+        print(line)
+    print(counts_line(problems) + "  " + _("(details: commcli check)"))
     if report.has_errors:
         failures.append("check")
 

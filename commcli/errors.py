@@ -38,6 +38,7 @@ class Problem:
     severity: Severity = Severity.ERROR
     code: str = "error"  # stable machine-readable identifier, e.g. "yaml.duplicate-key"
     excerpt: str | None = None  # the source line at ``line``, shown with a caret under ``column``
+    languages: tuple[str, ...] = ()  # the languages (BCP 47) the problem is about, for the per-language to-do
 
     @property
     def is_error(self) -> bool:

@@ -55,13 +55,22 @@ def format_problems(problems: Iterable[Problem], root: Path | None = None, *, ma
         lines.append(format_problem(problem, root))
     for (file, code), count in sorted(hidden.items()):
         where = Problem("", file=Path(file)).location(root) if file else ""
-        lines.append(_("{where}: {count} more warning(s) of the same kind ({code}); 'commcli check --all' lists every one.").format(
-            where=where or "-", count=count, code=code))
+        lines.append(_("{where}: {count} more warning(s) like the ones above; 'commcli check --all' lists every one.").format(
+            where=where or "-", count=count))
     return "\n".join(lines)
 
 
 def _order(problem: Problem):
     return (str(problem.file or ""), problem.line or 0, problem.column or 0)
+
+
+def unique(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once (two checks may find the same thing at the same place), errors first, in file order."""
+    seen: dict[tuple, Problem] = {}
+    for problem in problems:
+        key = (str(problem.file or ""), problem.line, problem.column, problem.code, problem.message)
+        seen.setdefault(key, problem)
+    return sorted(seen.values(), key=lambda p: (p.severity is not Severity.ERROR, *_order(p)))
 
 
 def counts_line(problems: Iterable[Problem]) -> str:

@@ -172,7 +172,7 @@ def check_references(ws, lb: LoadedBulletin) -> list[Problem]:
                         id=item.id, lang=tag, villages=", ".join(names)),
                     i, "template" if item.template else "text",
                     hint=_("Add a '{lang}:' text (a draft is fine) for the item or its template.").format(lang=tag),
-                    severity=Severity.WARNING, code="bulletin.missing-language"))
+                    severity=Severity.WARNING, code="bulletin.missing-language", languages=(tag,)))
     return found
 
 

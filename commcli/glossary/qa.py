@@ -63,7 +63,7 @@ def check_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[Pr
                     vi=entry.vi, langs=", ".join(missing)),
                 file=entry.file, line=entry.line, field="translations", severity=Severity.WARNING,
                 hint=_("Add a draft translation and have it reviewed by a native speaker."),
-                code="glossary.missing-translation"))
+                code="glossary.missing-translation", languages=tuple(missing)))
     return problems
 
 
@@ -201,7 +201,7 @@ def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Proble
                         severity=Severity.ERROR if tr.status in CHECKED else Severity.WARNING,
                         hint=_("Use the glossary's term, or add this wording as an alternative in {file}:{line}.").format(
                             file=_name(tr.file), line=tr.line),
-                        code="glossary.term-not-used"))
+                        code="glossary.term-not-used", languages=(lang,)))
                 rest = _blank_out(text, admitted)
                 for bad in dict.fromkeys(forbidden):
                     if _contains(rest, bad):

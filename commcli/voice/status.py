@@ -32,7 +32,7 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
             problems.add(Problem(
                 _("No recording for '{clip}' ({title}); a draft build leaves it out, a release build refuses.").format(
                     clip=clip.clip_id, title=clip.title),
-                file=bulletin, line=_item_line(bulletin, clip), severity=Severity.WARNING, code="recordings.missing",
+                file=bulletin, line=_item_line(bulletin, clip), severity=Severity.WARNING, code="recordings.missing", languages=(clip.language,),
                 hint=_("Make a recording kit with 'commcli recordings kit', then 'commcli recordings import' the files."),
             ))
         elif status == "stale":
@@ -40,7 +40,7 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
                 _("The recording of '{clip}' ({title}) was made for an older text; it must be recorded again.").format(
                     clip=clip.clip_id, title=clip.title),
                 file=index_path(ws, clip.language), line=_index_line(ws, clip), severity=Severity.WARNING,
-                code="recordings.stale",
+                code="recordings.stale", languages=(clip.language,),
                 hint=_("Make a recording kit with 'commcli recordings kit --only-missing' and import the new file."),
             ))
     return list(problems)

@@ -90,4 +90,24 @@ T = {
     "a real date like 2026-11-30 (year-month-day)": "một ngày có thật, như 2026-11-30 (năm-tháng-ngày)",
     "The {slot} programme in {language} has nothing to air: it is left out.":
         "Chương trình {slot} ({language}) không có gì để phát nên được bỏ qua.",
+    # check: errors first, then a short to-do
+    "Glossary terms": "Thuật ngữ chưa dịch",
+    "Language": "Ngôn ngữ",
+    "List every warning one by one, with the summary per area, instead of the short to-do.":
+        "Liệt kê từng cảnh báo một, kèm bảng tổng hợp theo phần, thay cho danh sách việc cần làm ngắn gọn.",
+    "Not approved": "Chưa duyệt",
+    "The workspace has errors to fix (listed above).": "Thư mục làm việc còn lỗi cần sửa (liệt kê ở trên).",
+    "To do:": "Việc cần làm:",
+    "To record": "Chưa ghi âm",
+    "To translate": "Chưa dịch",
+    "a native speaker reads the draft, then write 'status: approved' (with approved_by); 'commcli glossary check' lists the glossary notes for the reviewer.":
+        "nhờ người bản ngữ đọc bản nháp, rồi ghi 'status: approved' (kèm approved_by); lệnh 'commcli glossary check' liệt kê các ghi chú thuật ngữ cho người rà soát.",
+    "commcli glossary export --lang LANG -o terms-LANG.csv for the reviewer, then commcli glossary import terms-LANG.csv":
+        "commcli glossary export --lang MÃ_NGÔN_NGỮ -o thuat-ngu-MÃ_NGÔN_NGỮ.csv gửi người rà soát, rồi commcli glossary import thuat-ngu-MÃ_NGÔN_NGỮ.csv",
+    "commcli recordings kit {bulletin} --lang LANG --only-missing, then commcli recordings import FOLDER":
+        "commcli recordings kit {bulletin} --lang MÃ_NGÔN_NGỮ --only-missing, rồi commcli recordings import THƯ_MỤC",
+    "write the item's text in that language in the bulletin (a draft is fine); 'commcli check --all' names each item.":
+        "viết văn bản của tin bằng ngôn ngữ đó trong tệp bản tin (bản nháp cũng được); lệnh 'commcli check --all' chỉ rõ từng tin.",
+    "{where}: {count} more warning(s) like the ones above; 'commcli check --all' lists every one.":
+        "{where}: còn {count} cảnh báo giống như trên; lệnh 'commcli check --all' liệt kê đầy đủ.",
 }
