@@ -7,7 +7,7 @@ COMMCLI := $(VENV)/bin/commcli
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench install catalogs schemas golden clean
+.PHONY: demo test browser bench install catalogs schemas golden clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,23 @@ install: $(STAMP)
 demo: $(STAMP)
 	@$(PY) -m commcli.demo
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) browser
 	$(PY) -m pytest
+
+# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser): install it when missing.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM)" ] && ! command -v chromium >/dev/null 2>&1; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || { sudo -n true 2>/dev/null && SUDO="sudo -n"; }; \
+	  if command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || [ -n "$$SUDO" ]; }; then \
+	    echo "Installing Chromium (Debian package 'chromium') for the browser tests..."; \
+	    { $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	      $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/tmp/commcli-apt-chromium.log 2>&1 \
+	      || echo "Could not install chromium (see /tmp/commcli-apt-chromium.log): the browser tests will be skipped."; \
+	  else \
+	    echo "Chromium is missing and cannot be installed here (needs root): the browser tests will be skipped. Install it with: sudo apt-get install chromium"; \
+	  fi; \
+	fi
 
 bench: $(TEST_STAMP)
 	@for b in bench/[!_]*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -128,3 +128,38 @@ def test_loudness_strip_finds_long_silences_and_escapes_its_label():
     assert levels[0] > -15 and levels[4] == -60.0
     svg = strip_svg(Strip(levels, len(samples) / rate, silences_of(samples, rate)), label='a "b" <c>')
     assert svg.startswith("<svg") and 'aria-label="a &#34;b&#34; &lt;c&gt;"' in svg and 'class="sil"' in svg
+
+
+# --- commcli preview ----------------------------------------------------------------------------------------
+
+
+def test_preview_prints_the_page_where_there_is_no_browser(hostile_page, cli, monkeypatch):
+    import webbrowser
+
+    root, result, _page = hostile_page
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    for args in ((), ("2026-W48",), ("bulletins/2026-W48.yaml",)):
+        out = cli("-w", root, "preview", *args)
+        assert out.exit_code == 0, out.stderr
+        assert out.stdout.strip() == str(result.out_dir / "index.html")
+    assert opened == []
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("CI", raising=False)
+    out = cli("-w", root, "preview")
+    assert out.exit_code == 0 and opened == [(result.out_dir / "index.html").resolve().as_uri()]
+    assert cli("-w", root, "preview", "--print").stdout.strip() == str(result.out_dir / "index.html")
+    assert len(opened) == 1
+
+
+def test_preview_of_a_week_not_built_or_malformed(make_workspace, cli):
+    root = make_workspace({"commune.yaml": HOSTILE_COMMUNE, "bulletins/2026-W48.yaml": HOSTILE_BULLETIN})
+    out = cli("-w", root, "preview")
+    assert out.exit_code == 2 and "commcli bulletin build" in out.stderr
+    out = cli("-w", root, "preview", "2026-W49")
+    assert out.exit_code == 2 and "out/2026-W49/index.html" in out.stderr
+    out = cli("-w", root, "preview", "tuần-49")
+    assert out.exit_code == 2 and "2026-W48" in out.stderr
+    assert not (root / "out").exists()
