@@ -130,10 +130,10 @@ def test_content_units_carry_file_and_line(make_workspace):
     units = {u.ident: u for u in content_units(ws)}
     sat_lo = units["2026-W48/canh-bao-sat-lo"]
     assert sat_lo.vi.file.name == "2026-W48.yaml" and sat_lo.vi.line == 19
-    assert set(sat_lo.translations) == {"hmn", "blt-Latn", "kjg"}
+    assert set(sat_lo.translations) == {"hmn-x-rpa", "blt-Latn"}  # no Khơ Mú text: missing, not faked
     bhyt = units["2026-W48/gia-han-bhyt"]
     assert bhyt.vi.file.name == "gia-han-bhyt.yaml" and "1.263.600 đồng" in bhyt.vi.text
-    assert "31/12/2026" in bhyt.translations["hmn"].text and "pov hwm kho mob" in bhyt.translations["hmn"].text
+    assert "31/12/2026" in bhyt.translations["hmn-x-rpa"].text and "pov hwm kho mob" in bhyt.translations["hmn-x-rpa"].text
 
 
 def test_load_programmes_for_audio_on_the_sample(make_workspace):
@@ -146,8 +146,27 @@ def test_load_programmes_for_audio_on_the_sample(make_workspace):
     assert progs and all(isinstance(p, Programme) for p in progs)
     assert all(p.clips[0].priority == "khan-cap" for p in progs)
     assert len({p.programme_id for p in progs}) == len(progs)
-    assert {p.language for p in progs} == {"vi", "blt", "hmn", "kjg"}
+    assert {p.language for p in progs} == {"vi", "blt", "hmn"}  # the kjg village hears Vietnamese only
     assert {c.language for p in progs if p.language == "blt" for c in p.clips} == {"blt-Latn"}
+    # villages that speak plain 'hmn' hear the RPA texts (hmn-x-rpa), the only H'Mông spelling the sample has
+    assert {c.language for p in progs if p.language == "hmn" for c in p.clips} == {"hmn-x-rpa"}
+
+
+def test_village_language_matching_across_orthographies():
+    """'hmn' (macrolanguage) hears any H'Mông spelling, Chữ Hmông Việt first; a village that declares one
+    spelling hears only that spelling or an untagged 'hmn' text, never the other spelling."""
+    from commcli.bulletins.load import text_for
+
+    rpa_only = {"vi": "v", "hmn-x-rpa": "rpa"}
+    both = {"vi": "v", "hmn-x-rpa": "rpa", "hmn-x-chv": "chv"}
+    plain = {"vi": "v", "hmn": "plain"}
+    assert text_for(rpa_only, "hmn") == "rpa"
+    assert text_for(both, "hmn") == "chv"
+    assert text_for(plain, "hmn") == "plain"
+    assert text_for(rpa_only, "hmn-x-chv") is None
+    assert text_for(plain, "hmn-x-chv") == "plain"
+    assert text_for(rpa_only, "hmn-x-rpa") == "rpa"
+    assert text_for({"vi": "v", "blt-Tavt": "t"}, "blt") == "t"
 
 
 def test_build_calls_audio_when_present(make_workspace, monkeypatch):

@@ -27,7 +27,8 @@ def test_sample_week_kit_import_status_and_stale(cli, make_workspace):
     result = cli("--workspace", root, "recordings", "kit", bulletin, "--lang", "hmn", "-o", kit)
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO((kit / "clips.csv").read_text(encoding="utf-8-sig"))))
-    assert rows and all(r["clip_id"].endswith(".hmn") and r["file_name"] == r["clip_id"] + ".wav" for r in rows)
+    # the villages speak 'hmn'; the sample's H'Mông texts are RPA spelling, so the clips are hmn-x-rpa
+    assert rows and all(r["clip_id"].endswith(".hmn-x-rpa") and r["file_name"] == r["clip_id"] + ".wav" for r in rows)
     assert len({r["clip_id"] for r in rows}) == len(rows)
     assert all(r["status"] == "draft" for r in rows)  # sample minority-language texts are never presented as reviewed
 
@@ -60,5 +61,5 @@ def test_sample_week_kit_import_status_and_stale(cli, make_workspace):
     result = cli("--workspace", root, "recordings", "status", bulletin, "--lang", "hmn", ui_lang="en")
     status = parse_status(result.stdout)
     assert status[first["clip_id"]] == "stale" and status[second["clip_id"]] == "ok"
-    index = json.loads((root / "recordings/hmn/index.json").read_text(encoding="utf-8"))
+    index = json.loads((root / "recordings/hmn-x-rpa/index.json").read_text(encoding="utf-8"))
     assert index[first["clip_id"]]["text_sha256"] == first["text_sha256"]

@@ -12,6 +12,7 @@ from ..i18n import N_, _
 from ..model.base import STATUS_WORDS, Identifier, LangTag, Model, Text, vietnamese_choice
 
 Status = Annotated[Literal["draft", "reviewed", "approved"], vietnamese_choice(("draft", "reviewed", "approved"), STATUS_WORDS)]
+Kept = Literal["loanword", "proper-name"]
 STATUSES: tuple[str, ...] = ("draft", "reviewed", "approved")
 STATUS_WORDS = (N_("draft"), N_("reviewed"), N_("approved"))  # shown translated by lookup
 CHECKED = ("reviewed", "approved")  # statuses a person has vouched for
@@ -87,6 +88,9 @@ class Translation(_Located):
     """Where the translation comes from."""
     note: Text | None = None
     """Usage note, e.g. that it awaits native-speaker review."""
+    kept: Kept | None = None
+    """Set when the term is deliberately written as in Vietnamese (or as an international code): ``loanword``
+    or ``proper-name``. Without it, a term that is the Vietnamese words is reported as not a translation."""
 
     _lang: str = PrivateAttr(default="")
 
