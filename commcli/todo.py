@@ -23,6 +23,7 @@ KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("record", N_("To record"), frozenset({"recordings.missing", "recordings.stale"})),
     ("review", N_("Not approved"), frozenset()),
     ("glossary", N_("Glossary terms"), frozenset({"glossary.missing-translation"})),
+    ("labels", N_("Form labels"), frozenset({"form.translation-missing"})),
 )
 # Notes for the reviewer of drafts and of the glossary (`commcli glossary check` lists them): part of "review".
 REVIEW_NOTES = frozenset({"glossary.term-not-used", "glossary.conflicting-translation"})
@@ -127,6 +128,8 @@ def format_todo(todo: Todo, root: Path | None = None) -> list[str]:
                         "'commcli glossary check' lists the glossary notes for the reviewer."),
             "glossary": _("commcli glossary export --lang LANG -o terms-LANG.csv for the reviewer, "
                           "then commcli glossary import terms-LANG.csv"),
+            "labels": _("form labels are glossary terms (glossary/bieu-mau.yaml): the same export and import "
+                        "closes them; 'commcli check --all' names each label."),
         }
         lines += ["  " + f"{headings[k]}: {how[k]}" for k in kinds]
     return lines

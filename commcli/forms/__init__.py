@@ -89,7 +89,7 @@ def check_workspace(ws) -> list:
                             vi=entry.vi, ident=ident, lang=lang),
                         file=loaded.path, line=line, column=column, severity=Severity.WARNING,
                         hint=_("Add a '{lang}' translation to '{key}' in the glossary.").format(lang=lang, key=key),
-                        code="form.translation-missing"))
+                        code="form.translation-missing", languages=(lang,)))
     return problems
 
 
