@@ -13,13 +13,14 @@ HOSTILE_COMMUNE = """
 province: Điện Biên
 commune: Xã "Thử" <b>
 officer: {name: "Cán bộ </audio><script>alert('o')</script>", phone: "0215 3 740 123"}
-languages: [vi, hmn]
+languages: [vi, hmn, blt]
 villages:
   - {id: ban-a, name: "Bản <script>alert('v')</script> \u202egnp.exe", languages: [hmn, vi], cluster: c1}
+  - {id: ban-c, name: Bản C, languages: [blt, vi], cluster: c1}
   - {id: ban-b, name: "Bản B' \\" onmouseover=\\"x", languages: [vi], cluster: c1}
 slots:
   - {id: sang, name: "Buổi sáng </audio>", days: [mon], start: "06:00", minutes: 15}
-speech_rate_wpm: {vi: 130, hmn: 110}
+speech_rate_wpm: {vi: 130, hmn: 110, blt: 110}
 """
 
 HOSTILE_BULLETIN = """
@@ -38,6 +39,10 @@ items:
         note: Bản nháp, chờ người bản ngữ rà soát.
         text: |
           Nyob zoo! </audio> <b>tuab</b>
+      blt-Tavt:
+        status: draft
+        note: Test glyphs only (Tai Viet letters), not a text; no native speaker has seen it.
+        text: ꪀꪱ ꪣꪲ ꪙꪾ
   - id: tin-b
     title: Tin chỉ có tiếng Việt
     category: thong-bao
@@ -51,7 +56,7 @@ items:
 
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory):
-    """A week built without audio from a workspace whose names and texts try to break out of the page."""
+    """A week built (with audio: the Vietnamese voice) from a workspace whose names and texts try to break out of the page."""
     from commcli.bulletins.build import build_bulletin
     from commcli.i18n import set_language
     from commcli.workspace import open_workspace
@@ -61,7 +66,7 @@ def hostile_page(tmp_path_factory):
     set_language("vi")
     root = write_files(tmp_path_factory.mktemp("hostile"), {"commune.yaml": HOSTILE_COMMUNE,
                                                             "bulletins/2026-W48.yaml": HOSTILE_BULLETIN})
-    result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", audio=False, quiet=True)
+    result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", quiet=True)
     page = (result.out_dir / "index.html").read_text(encoding="utf-8")
     return root, result, page
 
@@ -78,13 +83,19 @@ def test_names_titles_and_texts_are_escaped(hostile_page):
     assert 'onmouseover="x' not in page
     assert "\u202e" not in page and "[U+202E]" in page
     assert "&lt;b&gt;tuab&lt;/b&gt;" in page
+    assert 'src="audio/' in page  # the players' sources are relative
 
 
-def test_a_week_without_audio_still_gets_a_page_with_scripts_and_to_do(hostile_page):
-    root, result, page = hostile_page
+def test_a_week_without_audio_still_gets_a_page_with_scripts_and_to_do(hostile_page, tmp_path):
+    from commcli.bulletins.build import build_bulletin
+    from commcli.workspace import open_workspace
+
+    root, _result, _page = hostile_page
+    result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", tmp_path / "quiet", audio=False, quiet=True)
+    page = (result.out_dir / "index.html").read_text(encoding="utf-8")
     assert "BẢN NHÁP — DRAFT" in page
     assert "chưa dựng âm thanh" in page
-    assert "<audio" not in page
+    assert "<audio" not in page and not (result.out_dir / "share").exists()
     assert 'href="scripts/hmn.pdf"' in page and 'href="scripts/vi.txt"' in page
     assert "Nyob zoo!" in page  # the H'Mông script inline
     assert 'id="viec-can-lam"' in page and "commcli bulletin build bulletins/2026-W48.yaml --release" in page
@@ -163,3 +174,59 @@ def test_preview_of_a_week_not_built_or_malformed(make_workspace, cli):
     out = cli("-w", root, "preview", "tuần-49")
     assert out.exit_code == 2 and "2026-W48" in out.stderr
     assert not (root / "out").exists()
+
+
+# --- share pack -----------------------------------------------------------------------------------------------
+
+
+def test_share_pack_texts_cards_and_readme_for_each_village(hostile_page):
+    _root, result, page = hostile_page
+    share = result.out_dir / "share"
+    assert sorted(p.name for p in share.iterdir()) == ["ban-a", "ban-b", "ban-c"]
+    a = share / "ban-a"
+    assert sorted(p.name for p in a.iterdir()) == ["01-tin-a.png", "01-tin-a.txt", "01-tin-a.vi.m4a", "02-tin-b.png",
+                                                   "02-tin-b.txt", "02-tin-b.vi.m4a", "README.txt"]
+    assert (a / "01-tin-a.vi.m4a").read_bytes()[4:8] == b"ftyp"  # an MP4 (M4A) file
+    text = (a / "01-tin-a.txt").read_text(encoding="utf-8")
+    assert text.startswith("⚠ BẢN NHÁP")  # draft content is marked
+    vi, hmn = text.index("Thưa bà con!"), text.index("Nyob zoo!")
+    assert vi < hmn and "— Tiếng H'Mông (bản nháp, chờ người bản ngữ rà soát) —" in text
+    assert "\u202e" not in text and "[U+202E]" in text
+    assert "ꪀꪱ" not in text  # ban-a does not speak Thái: its pack has no Thái text
+    assert "ꪀꪱ ꪣꪲ ꪙꪾ" in (share / "ban-c" / "01-tin-a.txt").read_text(encoding="utf-8")
+    approved = (a / "02-tin-b.txt").read_text(encoding="utf-8")
+    assert not approved.startswith("⚠") and "Thưa bà con, đây là tin thử." in approved
+    readme = (a / "README.txt").read_text(encoding="utf-8")
+    assert "BẢN NHÁP" in readme and "01. Họp bản" in readme and "\u202e" not in readme
+    png = (a / "01-tin-a.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width == height and 1070 <= width <= 1090
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    kinds = {o["path"]: o["kind"] for o in manifest["outputs"]}
+    assert kinds["share/ban-a/01-tin-a.png"] == "share-card" and kinds["share/ban-a/README.txt"] == "share-readme"
+    assert 'href="share/ban-a/README.txt"' in page
+    assert "@font-face" in page  # a Tai Viet text is shown: its font travels inside the page
+
+
+def test_card_data_is_text_only_with_bidi_controls_visible_and_facts_found():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from commcli.render.sharepack import ShareText, card_data, card_png, key_facts
+
+    item = SimpleNamespace(id="x", title='Họp "bản" #set text(red) \u202e', priority="khan-cap", status="approved",
+                           data={"ngay": "2026-11-28", "gio": "19:00", "dia_diem": "Nhà văn hóa <b>"}, source=None)
+    commune = SimpleNamespace(commune="Xã Thử", officer=SimpleNamespace(name="Cán bộ", phone="0215 3 740 123"))
+    ri = SimpleNamespace(item=item)
+    texts = [ShareText("vi", "Tiếng Việt", "Gọi 0215 3 740 115 ngày 1/12/2026.", "approved"),
+             ShareText("blt-Tavt", "Tiếng Thái Đen (chữ Thái)", "ꪀꪱ ꪣꪲ", "draft")]
+    data = card_data(ri, texts, commune, "2026-W48", SimpleNamespace(name="Bản A"))
+    assert data["title"].endswith("[U+202E]") and data["draft"] is True
+    assert data["facts"] == [{"label": "Ngày", "value": "thứ Bảy, 28/11/2026"}, {"label": "Giờ", "value": "19 giờ"},
+                             {"label": "Địa điểm", "value": "Nhà văn hóa <b>"}, {"label": "Điện thoại", "value": "0215 3 740 115"}]
+    assert data["others"][0]["tavt"] is True
+    assert card_png(data)[:4] == b"\x89PNG"  # markup-looking text stays text: it compiles
+    free = SimpleNamespace(data={}, title="t")
+    assert key_facts(free, "Hạn chót 31/12/2026, gọi 0215.3740.115") == [("Ngày", "31/12/2026"), ("Điện thoại", "0215.3740.115")]
+    del dt

@@ -178,3 +178,27 @@ def test_page_is_accessible_and_readable_on_a_phone(loaded, browser):
     phone.close()
     assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
     assert (ARTIFACTS / "weekpage.png").stat().st_size > 10_000
+
+
+def test_share_pack_audio_is_aac_as_long_as_the_clip(built_week, browser):
+    """Each item's audio in the village's share folder: M4A (AAC) of the clip, same length; Chromium plays it."""
+    from commcli.audio.ffmpeg import decode
+
+    _root, result = built_week
+    folder = result.out_dir
+    outputs = {o["path"]: o for o in result.manifest["outputs"]}
+    m4a = sorted((folder / "share" / "ban-huoi-lech").glob("*.m4a"))
+    assert m4a, "the village's Vietnamese clips are in its share pack"
+    clip = outputs["audio/clips/canh-bao-sat-lo.vi.mp3"]
+    first = folder / "share" / "ban-huoi-lech" / "01-canh-bao-sat-lo.vi.m4a"
+    assert first in m4a and outputs[str(first.relative_to(folder))]["kind"] == "share-audio"
+    samples, rate = decode(first, 16000)
+    assert abs(len(samples) / rate - clip["duration"]) < 0.2
+    assert first.stat().st_size < (folder / clip["path"]).stat().st_size  # smaller than the MP3 it comes from
+    page = browser.new_page()
+    page.goto((folder / "index.html").as_uri())
+    duration = page.evaluate("""async (src) => new Promise(done => { const a = new Audio(); a.preload = 'metadata';
+        a.onloadedmetadata = () => done(a.duration); a.onerror = () => done(null); a.src = src; })""",
+                             "share/ban-huoi-lech/01-canh-bao-sat-lo.vi.m4a")
+    page.close()
+    assert duration is not None and abs(duration - clip["duration"]) < 0.5

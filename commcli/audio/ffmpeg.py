@@ -93,6 +93,22 @@ def encode_mp3(pcm_int16: bytes, rate: int, dest: Path, *, bitrate_kbps: int, ta
         tmp.unlink(missing_ok=True)
 
 
+def encode_m4a(src: Path, dest: Path, *, bitrate_kbps: int = 48, tags: dict[str, str] | None = None) -> None:
+    """AAC in an M4A container from any audio ffmpeg reads (small; plays in Zalo and on every phone); written aside then renamed."""
+    tmp = _tmp_beside(dest, ".m4a")
+    try:
+        cmd = _base() + ["-i", str(src), "-vn", "-ac", "1", "-c:a", "aac", "-b:a", f"{bitrate_kbps}k", "-map_metadata", "-1"]
+        for key, value in (tags or {}).items():
+            cmd += ["-metadata", f"{key}={value}"]
+        cmd += ["-movflags", "+faststart", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "ipod", str(tmp)]
+        proc = subprocess.run(cmd, capture_output=True)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
+        _replace_atomically(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def concat_mp3(parts: list[Path], dest: Path, *, tags: dict[str, str] | None = None) -> None:
     """Join MP3s of identical format without re-encoding (ffmpeg's concat demuxer), with fresh tags."""
     listing = _tmp_beside(dest, ".txt")

@@ -100,6 +100,8 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
 
         if audio:
             outputs.extend(_build_audio(ws, the_plan, staging, release=release, progress=progress, quiet=quiet, warnings=warnings))
+            # The share pack goes with the sound: a quick --no-audio build (scripts, page) skips it.
+            _share_pack(ws, resolved, the_plan, list(outputs), staging, emit)
         emit(PAGE, _week_page(ws, resolved, the_plan, list(outputs), staging, draft=draft), kind="page")
 
         manifest = {
@@ -121,6 +123,15 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
         (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
                        warnings=warnings, estimates=slot_estimates(the_plan))
+
+
+def _share_pack(ws, resolved, the_plan: Plan, outputs: list[dict], staging: Path, emit) -> None:
+    """share/<village>/: each item ready for the village head's Zalo group (text, square card, M4A audio)."""
+    from ..render.sharepack import share_pack
+    from ..render.weekpage import _week_range
+
+    for rel, data, meta in share_pack(ws, resolved, the_plan, outputs, staging, week_range=_week_range(resolved.week)):
+        emit(rel, data, **meta)
 
 
 def _week_page(ws, resolved, the_plan: Plan, outputs: list[dict], staging: Path, *, draft: bool) -> bytes:

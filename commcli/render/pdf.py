@@ -43,3 +43,21 @@ def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, tem
             _("The layout template {name} could not be typeset: {reason}").format(name=template_name, reason=str(exc).strip()[:500]),
             code="render.typst",
         )) from exc
+
+
+def compile_image(source: str | bytes, data: Any, *, ppi: float, template_name: str = "template") -> bytes:
+    """Compile Typst ``source`` to a PNG of its first page (cards); same fonts and data passing as ``compile_pdf``."""
+    import typst
+
+    if isinstance(source, str):
+        source = source.encode("utf-8")
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        out = typst.compile(source, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True, format="png", ppi=ppi,
+                            sys_inputs={"data": payload})
+    except typst.TypstError as exc:
+        raise InputError(Problem(
+            _("The layout template {name} could not be typeset: {reason}").format(name=template_name, reason=str(exc).strip()[:500]),
+            code="render.typst",
+        )) from exc
+    return out[0] if isinstance(out, list) else out

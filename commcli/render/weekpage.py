@@ -202,11 +202,9 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
     for g, label in GROUPS:
         mine = [t for t in todo if t.group == g]
         hints = {t.hint for t in mine}
-        commands = {t.command for t in mine}
-        # A hint or command shared by the whole group is shown once, above it.
+        # A hint shared by the whole group is shown once, above it; items are listed under the command that fixes them.
         groups.append({"id": g, "label": label, "items": mine,
-                       "hint": hints.pop() if len(hints) == 1 and len(mine) > 1 else None,
-                       "command": commands.pop() if len(commands) == 1 and len(mine) > 1 else None})
+                       "hint": hints.pop() if len(hints) == 1 and len(mine) > 1 else None})
     files = [{"path": e["path"], "kind": KIND_LABEL.get(e.get("kind", ""), e.get("kind", "")), "bytes": e.get("bytes")}
              for e in sorted(outputs, key=lambda e: e["path"])
              if e.get("kind") not in ("clip",) and not e["path"].startswith("share/")]
