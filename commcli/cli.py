@@ -96,6 +96,15 @@ class CommcliGroup(TyperGroup):
         except KeyboardInterrupt:
             echo(_("Interrupted. Nothing was left half-written."), err=True)
             raise typer.Exit(130)
+        except OSError as exc:
+            # Disk full, read-only folder, permission denied, file-size limit, ffmpeg unable to write:
+            # faults of the machine, not bugs.
+            if state.debug or os.environ.get("COMMCLI_DEBUG"):
+                raise
+            from .faults import EXIT_FAULT, problem_for
+
+            report_error(CommcliError(problem_for(exc)))
+            raise typer.Exit(EXIT_FAULT)
         except Exception:
             if state.debug or os.environ.get("COMMCLI_DEBUG"):
                 raise
@@ -190,6 +199,9 @@ def build_command():
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_prescan_ui_lang(argv))
+    from .faults import ignore_file_size_signal
+
+    ignore_file_size_signal()
     return typer.main.get_command(build_app()).main(args=argv, prog_name="commcli", standalone_mode=False)
 
 

@@ -39,7 +39,7 @@ _STALE = re.compile(r"^\.(?P<name>.+)\.(?P<what>building|old)\.(?P<pid>\d+)(?:\.
 def _root_of(ws) -> Path | None:
     if ws is None:
         return None
-    return Path(getattr(ws, "root", ws)).resolve()
+    return Path(ws if isinstance(ws, (str, os.PathLike)) else ws.root).resolve()
 
 
 def _resolve(path: Path) -> Path:

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .faults import naming
+
 
 def current_umask() -> int:
     """The process umask (read by setting it and putting it back: there is no other portable way)."""
@@ -75,7 +77,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
     _clean_stale_temps(path.parent, path.name)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with naming(path), os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), file_mode())
             handle.write(data)
             handle.flush()

@@ -221,17 +221,15 @@ def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float
     codec = (audio.bitrate_kbps, audio.sample_rate)
     loud = math.isfinite(m.integrated)
     given = 0.0
-    if loud and codec in _CODEC_LOSS:
-        # What this codec setting took off earlier pieces, given back before encoding (within the ceiling),
-        # so most pieces need one encode only.
-        given = min(_CODEC_LOSS[codec], (audio.true_peak_dbtp - CODEC_OVERSHOOT_DB) - m.true_peak)
+    if loud:
+        # What this codec setting usually takes off, given back before encoding (within the ceiling), so most
+        # pieces need one encode only. A fixed figure, not one learned from earlier pieces: a piece must
+        # sound the same whatever was encoded before it (reproducible builds, cache hits or not).
+        given = min(codec_loss(*codec), (audio.true_peak_dbtp - CODEC_OVERSHOOT_DB) - m.true_peak)
         pcm = _with_gain(pcm, given)
     encode_mp3(pcm, audio.sample_rate, path, bitrate_kbps=audio.bitrate_kbps, tags=tags)
     if loud:
-        into = m.integrated + given
         m = _measure_encoded(path, len(pcm) // 2, audio.sample_rate)
-        if math.isfinite(m.integrated):
-            _CODEC_LOSS[codec] = max(0.0, min(2.0, into - m.integrated))
         shift = audio.loudness_lufs - m.integrated
         gain = min(shift, (audio.true_peak_dbtp - 0.2) - m.true_peak)
         if (abs(shift) > 0.2 or m.true_peak > audio.true_peak_dbtp - 0.1) and abs(gain) > 0.05:
@@ -246,8 +244,13 @@ def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float
     return entry
 
 
-# Loudness the MP3 encoder took off, per (bitrate, rate), learned while a build runs.
-_CODEC_LOSS: dict[tuple[int, int], float] = {}
+def codec_loss(bitrate_kbps: int, sample_rate: int) -> float:
+    """LU that MP3 encoding at this bitrate typically takes off speech (measured on the sample bulletins)."""
+    if bitrate_kbps <= 64:
+        return 0.5
+    if bitrate_kbps <= 96:
+        return 0.3
+    return 0.15
 CODEC_OVERSHOOT_DB = 0.5  # room kept for the peaks MP3 encoding adds
 
 
@@ -287,11 +290,14 @@ def _progress(total: int, label: str, enabled: bool):
 
 
 def _copy(src: Path, dest: Path) -> None:
+    from ..faults import naming
+
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
     os.close(fd)
     try:
-        shutil.copyfile(src, tmp)
+        with naming(dest):
+            shutil.copyfile(src, tmp)
         os.replace(tmp, dest)
     finally:
         Path(tmp).unlink(missing_ok=True)
@@ -416,6 +422,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
 
     # 2. render what the cache lacks (synthesis here, encoding on other cores)
     cache = Cache(ws.root)
+    cache.clean_stale()
     for piece in pieces.values():
         piece.entry = cache.get(piece.key)
     todo = [p for p in pieces.values() if p.entry is None]
@@ -540,6 +547,11 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
         _write_text(audio_dir / "manifest.json",
                     json.dumps({"files": result.manifest, "problems": [p.message for p in problems]},
                                ensure_ascii=False, indent=2) + "\n")
+    if cache.damaged:  # reported, not written in the manifest: a repaired build is the same build
+        problems.append(Problem(
+            _("Damaged cache entries rendered again: {count} (in {folder}).").format(count=len(cache.damaged), folder=ws.relative(cache.dir)),
+            severity=Severity.WARNING, code="audio.cache-damaged",
+            hint=_("Nothing damaged was used. If this keeps happening, check the disk.")))
     return result
 
 

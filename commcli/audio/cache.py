@@ -14,7 +14,7 @@ from .. import __version__
 
 CACHE_DIR = Path(".cache") / "clips"
 # Bump when the way pieces are rendered or measured changes, so caches made before are not reused.
-PIPELINE_REVISION = 2
+PIPELINE_REVISION = 3
 
 
 def key_of(**parts: Any) -> str:
@@ -38,8 +38,21 @@ class Entry:
 
 
 class Cache:
+    """Entries are checked on every read: an MP3 whose bytes do not match its recorded sha256 (truncated,
+    edited, a link) is deleted and rendered again, never shipped; its key lands in ``damaged``."""
+
     def __init__(self, root: Path):
+        from ..errors import InputError, Problem
+        from ..i18n import _
+
         self.dir = root / CACHE_DIR
+        self.damaged: list[str] = []
+        for folder in (root / CACHE_DIR.parent, self.dir):
+            if folder.is_symlink():
+                raise InputError(Problem(
+                    _("{path} is a symbolic link; commcli keeps its cache inside the workspace and does not follow it.").format(path=folder),
+                    file=folder, hint=_("Delete the link (the cache is rebuilt), then run the command again."),
+                    code="path.link"))
         self.dir.mkdir(parents=True, exist_ok=True)
 
     def mp3(self, key: str) -> Path:
@@ -54,14 +67,43 @@ class Cache:
         if not (meta.is_file() and mp3.is_file()):
             return None
         try:
-            data = json.loads(meta.read_text(encoding="utf-8"))
-            return Entry(**data)
-        except (ValueError, TypeError):
+            entry = Entry(**json.loads(meta.read_text(encoding="utf-8")))
+            intact = (not mp3.is_symlink() and not meta.is_symlink() and isinstance(entry.sha256, str)
+                      and _sha256(mp3) == entry.sha256)
+        except (ValueError, TypeError, UnicodeDecodeError):
+            intact = False
+        if not intact:
+            self.damaged.append(key)
+            for path in (meta, mp3):
+                path.unlink(missing_ok=True)
             return None
+        return entry
 
     def put(self, entry: Entry) -> None:
         """Metadata last, after the MP3 is in place: its presence means the entry is complete."""
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.key}.", suffix=".json", dir=self.dir)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(entry), fh)
-        os.replace(tmp, self.meta(entry.key))
+        fd, tmp = tempfile.mkstemp(prefix=f".{entry.key}.{os.getpid()}.", suffix=".tmp", dir=self.dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(entry), fh)
+            os.replace(tmp, self.meta(entry.key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def clean_stale(self) -> None:
+        """Remove temporary files of builds that were killed (their pid is in the name); call under the lock."""
+        from ..outputs import _pid_alive
+
+        for path in self.dir.glob(".*.tmp"):
+            parts = path.name.split(".")
+            pid = next((p for p in parts[2:] if p.isdigit()), None)
+            if pid is None or not _pid_alive(int(pid)):
+                path.unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -66,13 +66,41 @@ def _replace_atomically(tmp: Path, dest: Path) -> None:
 
 def _tmp_beside(dest: Path, suffix: str) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix, dir=dest.parent)
+    # The pid in the name lets a later build remove what a killed one left (Cache.clean_stale).
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.{os.getpid()}.", suffix=suffix + ".tmp", dir=dest.parent)
     os.close(fd)
     return Path(name)
 
 
+class FfmpegError(OSError):
+    """ffmpeg could not write ``dest``: ``reason`` is its last line of output (an I/O fault, not a bug)."""
+
+    def __init__(self, dest: Path, reason: str, returncode: int):
+        super().__init__(f"{dest}: {reason}")
+        self.dest, self.reason, self.returncode = Path(dest), reason, returncode
+
+
+# ffmpeg's words for the file-system faults a user can fix; they become the same messages as Python's own.
+_FFMPEG_ERRNO = (("No space left on device", "ENOSPC"), ("File too large", "EFBIG"),
+                 ("Read-only file system", "EROFS"), ("Permission denied", "EACCES"),
+                 ("Disk quota exceeded", "EDQUOT"))
+
+
+def _failed(proc: subprocess.CompletedProcess, dest: Path) -> Exception:
+    import errno as _errno
+
+    text = proc.stderr.decode("utf-8", "replace") if proc.stderr else ""
+    for words, name in _FFMPEG_ERRNO:
+        if words in text:
+            code = getattr(_errno, name)
+            return OSError(code, os.strerror(code), str(dest))
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    return FfmpegError(dest, lines[-1] if lines else "", proc.returncode)
+
+
 def _metadata_args(tags: dict[str, str] | None) -> list[str]:
-    args = ["-map_metadata", "-1", "-id3v2_version", "3"]
+    # bitexact: no encoder version tag, nothing from the clock: the same input gives the same bytes.
+    args = ["-map_metadata", "-1", "-id3v2_version", "3", "-fflags", "+bitexact", "-flags:a", "+bitexact"]
     for key, value in (tags or {}).items():
         if value:
             args += ["-metadata", f"{key}={value}"]
@@ -87,7 +115,7 @@ def encode_mp3(pcm_int16: bytes, rate: int, dest: Path, *, bitrate_kbps: int, ta
                          "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", *_metadata_args(tags), "-f", "mp3", str(tmp)]
         proc = subprocess.run(cmd, input=pcm_int16, capture_output=True)
         if proc.returncode != 0:
-            raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
+            raise _failed(proc, dest)
         _replace_atomically(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
@@ -123,7 +151,7 @@ def concat_mp3(parts: list[Path], dest: Path, *, tags: dict[str, str] | None = N
                          *_metadata_args(tags), "-write_xing", "1", "-f", "mp3", str(tmp)]
         proc = subprocess.run(cmd, capture_output=True)
         if proc.returncode != 0:
-            raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
+            raise _failed(proc, dest)
         _replace_atomically(tmp, dest)
     finally:
         listing.unlink(missing_ok=True)

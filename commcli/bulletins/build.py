@@ -11,6 +11,8 @@ from typing import Callable
 
 from ..errors import ContentError, InputError, Problem, Severity
 from ..i18n import _
+from ..buildlock import workspace_lock
+from ..faults import naming
 from ..outputs import output_folder
 from .duration import mmss
 from .gate import blockers
@@ -76,14 +78,16 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
     draft = not release
     status = "release" if release else "draft"
 
-    with output_folder(ws, final, kind="bulletin-build", option="-o", extra_inputs=[resolved.path],
-                       chosen=out_dir is not None) as staging:
+    with workspace_lock(ws.root), \
+            output_folder(ws, final, kind="bulletin-build", option="-o", extra_inputs=[resolved.path],
+                          chosen=out_dir is not None) as staging:
         outputs: list[dict] = []
 
         def emit(rel: str, data: bytes, **meta) -> None:
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            with naming(final / rel):
+                target.write_bytes(data)
             outputs.append({"path": rel, "sha256": _sha256(data), "bytes": len(data), **meta})
 
         for lang in script_languages(the_plan):

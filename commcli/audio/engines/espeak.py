@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 from typing import Any
 
@@ -53,27 +54,79 @@ class _Espeak:
         self.lock = threading.Lock()
 
     def _collect(self, wav, count, events) -> int:
-        if count > 0 and wav:
-            self._chunks.append(ctypes.string_at(wav, count * 2))
+        # An exception cannot cross the C library: Ctrl-C here would print a traceback and go on
+        # speaking. Stop espeak instead (1 = abort) and raise it once espeak_Synth has returned.
+        try:
+            if count > 0 and wav:
+                self._chunks.append(ctypes.string_at(wav, count * 2))
+        except BaseException:
+            self._interrupted = True
+            return 1
         return 0  # 0 = continue
 
     def synth(self, text: str, voice: str, rate: int, pitch: int | None) -> bytes:
+        """PCM for ``text``; the same text always gives the same samples.
+
+        espeak-ng keeps state from one utterance to the next (its pitch flutter advances with every sample
+        spoken), so the sound of a clip would depend on what was spoken before it in the process and two
+        builds would differ. Where fork() exists each utterance is spoken in a child forked from a process
+        that never spoke: always from espeak's initial state.
+        """
         with self.lock:
-            if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
-                raise ValueError(voice)
-            self.lib.espeak_SetParameter(_RATE, int(rate), 0)
-            self.lib.espeak_SetParameter(_VOLUME, VOLUME, 0)
-            if pitch is not None:
-                self.lib.espeak_SetParameter(_PITCH, int(pitch), 0)
+            if hasattr(os, "fork"):
+                return self._synth_forked(text, voice, rate, pitch)
+            return self._synth_here(text, voice, rate, pitch)
+
+    def _synth_forked(self, text: str, voice: str, rate: int, pitch: int | None) -> bytes:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: speak, send the samples, leave without running any Python clean-up
+            code = 1
+            try:
+                os.close(read_end)
+                pcm = self._synth_here(text, voice, rate, pitch)
+                view = memoryview(pcm)
+                while view:
+                    view = view[os.write(write_end, view):]
+                code = 0
+            except ValueError:
+                code = 2
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        try:
+            with os.fdopen(read_end, "rb") as handle:
+                pcm = handle.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 2:
+            raise ValueError(voice)
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            raise RuntimeError(f"espeak-ng stopped (status {status})")
+        return pcm
+
+    def _synth_here(self, text: str, voice: str, rate: int, pitch: int | None) -> bytes:
+        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise ValueError(voice)
+        self.lib.espeak_SetParameter(_RATE, int(rate), 0)
+        self.lib.espeak_SetParameter(_VOLUME, VOLUME, 0)
+        if pitch is not None:
+            self.lib.espeak_SetParameter(_PITCH, int(pitch), 0)
+        self._chunks = []
+        self._interrupted = False
+        data = text.encode("utf-8") + b"\0"
+        buf = ctypes.create_string_buffer(data, len(data))
+        err = self.lib.espeak_Synth(buf, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8 | _ENDPAUSE, None, None)
+        if self._interrupted:
             self._chunks = []
-            data = text.encode("utf-8") + b"\0"
-            buf = ctypes.create_string_buffer(data, len(data))
-            err = self.lib.espeak_Synth(buf, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8 | _ENDPAUSE, None, None)
-            if err != 0:
-                raise RuntimeError(f"espeak_Synth error {err}")
-            pcm = b"".join(self._chunks)
-            self._chunks = []
-            return pcm
+            raise KeyboardInterrupt
+        if err != 0:
+            raise RuntimeError(f"espeak_Synth error {err}")
+        pcm = b"".join(self._chunks)
+        self._chunks = []
+        return pcm
 
 
 _instance: _Espeak | None = None

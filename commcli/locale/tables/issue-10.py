@@ -33,4 +33,64 @@ T = {
         "Thư mục {path} do commcli tạo ra nhưng nay có thêm tệp khác ({files}); commcli không động đến thư mục này.",
     "Write outputs into out/ or another folder of your own, outside the input folders.":
         "Hãy ghi kết quả vào out/ hoặc một thư mục khác của anh/chị, nằm ngoài các thư mục dữ liệu đầu vào.",
+    'A file could not be read or written: {what}.':
+        'Không đọc hoặc ghi được một tệp: {what}.',
+    'Another commcli build is running in this workspace (process {pid}); nothing was changed.':
+        'Một lần dựng khác của commcli đang chạy trong thư mục làm việc này (tiến trình {pid}); chưa có gì bị thay đổi.',
+    'Cannot use {path}: {what}.':
+        'Không dùng được {path}: {what}.',
+    'Check the path and run the command again.':
+        'Hãy kiểm tra lại đường dẫn rồi chạy lại lệnh.',
+    'Check the path and the disk, then run the command again.':
+        'Hãy kiểm tra đường dẫn và ổ đĩa, rồi chạy lại lệnh.',
+    'Choose a folder you can write to (for example with -o), or make the disk writable.':
+        'Hãy chọn một thư mục ghi được (ví dụ bằng -o), hoặc cho phép ghi trên ổ đĩa đó.',
+    'Close other programs and run the command again.':
+        'Hãy đóng bớt các chương trình khác rồi chạy lại lệnh.',
+    'Delete the link (the cache is rebuilt), then run the command again.':
+        'Hãy xoá liên kết đó (bộ nhớ đệm sẽ được tạo lại), rồi chạy lại lệnh.',
+    'Free some space (or choose an output folder on another disk), then run the command again.':
+        'Hãy giải phóng bớt dung lượng (hoặc chọn thư mục kết quả trên ổ đĩa khác), rồi chạy lại lệnh.',
+    'Give a file, not a folder.':
+        'Hãy chỉ ra một tệp, không phải thư mục.',
+    'Give your user the right to read and write there, or choose another folder.':
+        'Hãy cấp cho tài khoản của anh/chị quyền đọc và ghi ở đó, hoặc chọn thư mục khác.',
+    'Nothing damaged was used. If this keeps happening, check the disk.':
+        'Không dùng phần nào bị hỏng. Nếu việc này cứ lặp lại, hãy kiểm tra ổ đĩa.',
+    'Nothing half-written was left; earlier outputs are unchanged.':
+        'Không để lại tệp ghi dở; các kết quả trước vẫn giữ nguyên.',
+    'Nothing of the previous build was changed. Run the command again; if it fails again, check the disk and the ffmpeg installation.':
+        'Bản dựng trước không bị thay đổi. Hãy chạy lại lệnh; nếu vẫn lỗi, hãy kiểm tra ổ đĩa và bản cài đặt ffmpeg.',
+    "Raise the limit ('ulimit -f unlimited') or write to another disk, then run the command again.":
+        "Hãy nâng giới hạn ('ulimit -f unlimited') hoặc ghi sang ổ đĩa khác, rồi chạy lại lệnh.",
+    'Remove the links and run the command again.':
+        'Hãy xoá các liên kết đó rồi chạy lại lệnh.',
+    'Wait until it has finished, then run the command again.':
+        'Hãy chờ lần dựng đó xong rồi chạy lại lệnh.',
+    'a part of the path is not a folder':
+        'một phần của đường dẫn không phải là thư mục',
+    'ffmpeg could not write {path}: {reason}':
+        'ffmpeg không ghi được {path}: {reason}',
+    'it does not exist':
+        'không tồn tại',
+    'it goes through too many symbolic links':
+        'đi qua quá nhiều liên kết tượng trưng',
+    'it is a folder, not a file':
+        'đây là thư mục, không phải tệp',
+    'permission denied':
+        'không có quyền truy cập',
+    'the disk is full':
+        'ổ đĩa đã đầy',
+    'the file is larger than this system allows (file-size limit)':
+        'tệp lớn hơn mức hệ thống cho phép (giới hạn kích thước tệp)',
+    'the folder is on a read-only disk':
+        'thư mục nằm trên ổ đĩa chỉ đọc',
+    'the system ran out of resources':
+        'hệ thống đã hết tài nguyên',
+    'the system refused the operation':
+        'hệ thống từ chối thao tác này',
+    '{path} is a symbolic link; commcli keeps its cache inside the workspace and does not follow it.':
+        '{path} là một liên kết tượng trưng; commcli giữ bộ nhớ đệm trong thư mục làm việc và không đi theo liên kết này.',
+    'Damaged cache entries rendered again: {count} (in {folder}).':
+        'Đã tạo lại các mục hỏng trong bộ nhớ đệm: {count} (trong {folder}).',
 }

@@ -1,0 +1,228 @@
+"""The fault suite: faults of the machine and hostile input end in a message and exit 1/2, the officer's
+files and the previous build untouched, nothing left behind (issue #10).
+
+Each test hashes the workspace before and after. Child processes are used where the fault would hurt
+the test process (kill -9, file-size limit); mounts (read-only, small disk) only where the machine
+allows them, else the test says why it was skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+from faults import (BULLETIN, WEEK, bulletin, command, fill, inputs_of, leftovers, read_only, run, small_disk,
+                    tiny_files, tree_hashes, wait_for)
+
+OUT = Path("out") / "2026-W48"
+
+
+@pytest.fixture
+def tiny(make_workspace):
+    return make_workspace(tiny_files())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A tiny workspace built once (cold cache, audio), shared read-only by tests that copy it."""
+    import shutil
+
+    from conftest import write_files
+    from commcli.cli import main
+
+    root = tmp_path_factory.mktemp("built") / "ws"
+    root.mkdir()
+    write_files(root, tiny_files())
+    assert main(["-w", str(root), "bulletin", "build", WEEK]) == 0
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def rebuilt(built, tmp_path):
+    """A copy of the built workspace (out/ and .cache/ included) that a test may damage."""
+    import shutil
+
+    root = tmp_path / "ws"
+    shutil.copytree(built, root, symlinks=True)
+    return root
+
+
+def manifest_matches_files(out: Path) -> None:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    import hashlib
+
+    for entry in manifest["outputs"]:
+        assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"], entry["path"]
+
+
+# --- reproducible builds ----------------------------------------------------------------------------------
+
+
+def test_two_cold_builds_are_byte_identical(built, tmp_path, cli):
+    import shutil
+
+    other = tmp_path / "ws"
+    shutil.copytree(built, other, ignore=shutil.ignore_patterns("out", ".cache"))
+    assert cli("-w", other, "bulletin", "build", WEEK).exit_code == 0
+    first, second = tree_hashes(built / OUT), tree_hashes(other / OUT)
+    assert any(name.endswith(".mp3") for name in first)
+    assert first == second
+
+
+# --- kill -9 at several points, then rebuild ----------------------------------------------------------------
+
+
+def _kill_when(root: Path, condition) -> None:
+    proc = subprocess.Popen(command("-w", root, "bulletin", "build", WEEK), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: condition(root), proc)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+
+
+def _staging(root: Path) -> bool:
+    return (root / "out").is_dir() and any(".building." in n for n in os.listdir(root / "out"))
+
+
+def _encoding(root: Path) -> bool:
+    clips = root / ".cache" / "clips"
+    return clips.is_dir() and any(n.endswith(".json") for n in os.listdir(clips))
+
+
+@pytest.mark.parametrize("point", [_encoding, _staging])
+def test_kill_9_during_a_rebuild_then_rebuild(rebuilt, cli, point):
+    before_out, before_inputs = tree_hashes(rebuilt / OUT), inputs_of(rebuilt)
+    # A changed item makes the build synthesize and encode again.
+    (rebuilt / WEEK).write_text(bulletin("Tối thứ Bảy họp bản ở nhà văn hoá.", "Sáng thứ Hai tiêm chủng."),
+                                encoding="utf-8")
+    changed_inputs = inputs_of(rebuilt)
+    if point is _encoding:
+        import shutil
+
+        shutil.rmtree(rebuilt / ".cache")
+    _kill_when(rebuilt, point)
+    # Killed: the previous build is whole (or was already swapped for the new one, whole too).
+    if tree_hashes(rebuilt / OUT) != before_out:
+        manifest_matches_files(rebuilt / OUT)
+    result = cli("-w", rebuilt, "bulletin", "build", WEEK)
+    assert result.exit_code == 0, result.stderr
+    manifest_matches_files(rebuilt / OUT)
+    assert leftovers(rebuilt) == []
+    assert inputs_of(rebuilt) == changed_inputs != before_inputs
+
+
+# --- disk full, file-size limit, read-only folders -------------------------------------------------------------
+
+
+def test_disk_full_during_a_rebuild_keeps_the_previous_build(make_workspace, cli, tmp_path):
+    disk = tmp_path / "disk"
+    with small_disk(disk, 2048):
+        root = disk / "ws"
+        root.mkdir()
+        from conftest import write_files
+
+        write_files(root, tiny_files())
+        assert cli("-w", root, "bulletin", "build", WEEK).exit_code == 0
+        before_out = tree_hashes(root / OUT)
+        (root / WEEK).write_text(bulletin("Tối thứ Bảy họp bản ở nhà văn hoá.", "Sáng thứ Hai tiêm chủng."),
+                                 encoding="utf-8")
+        inputs = inputs_of(root)
+        filler = fill(disk, keep_free=8192)
+        result = cli("-w", root, "bulletin", "build", WEEK)
+        assert result.exit_code == 2, result.stderr
+        assert "đầy" in result.stderr and "Traceback" not in result.stderr  # "the disk is full"
+        assert tree_hashes(root / OUT) == before_out
+        assert inputs_of(root) == inputs
+        assert leftovers(root) == []
+        filler.unlink()
+        assert cli("-w", root, "bulletin", "build", WEEK).exit_code == 0
+
+
+def test_file_size_limit_is_a_message_not_a_crash(rebuilt):
+    before_out = tree_hashes(rebuilt / OUT)
+    (rebuilt / WEEK).write_text(bulletin("Tối thứ Bảy họp bản ở nhà văn hoá, mời cả bản đến dự đông đủ.",
+                                         "Sáng thứ Hai tiêm chủng."), encoding="utf-8")
+    inputs = inputs_of(rebuilt)
+    result = run(rebuilt, "bulletin", "build", WEEK, limit_file_size=12_000)
+    assert result.returncode == 2, result.stderr
+    assert "ulimit" in result.stderr and "Traceback" not in result.stderr
+    assert tree_hashes(rebuilt / OUT) == before_out
+    assert inputs_of(rebuilt) == inputs
+    assert leftovers(rebuilt) == []
+
+
+@pytest.mark.parametrize("folder", ["out", ".cache"])
+def test_read_only_folder_is_a_message(rebuilt, cli, folder):
+    (rebuilt / WEEK).write_text(bulletin("Tối thứ Bảy họp bản ở nhà văn hoá.", "Sáng thứ Hai."), encoding="utf-8")
+    before, inputs = tree_hashes(rebuilt / folder), inputs_of(rebuilt)
+    with read_only(rebuilt / folder):
+        result = cli("-w", rebuilt, "bulletin", "build", WEEK)
+    assert result.exit_code == 2, result.stderr
+    assert folder in result.stderr and "Traceback" not in result.stderr
+    assert tree_hashes(rebuilt / folder) == before
+    assert inputs_of(rebuilt) == inputs
+    assert leftovers(rebuilt) == []
+
+
+# --- the cache and the lock -------------------------------------------------------------------------------------
+
+
+def test_truncated_cache_entry_is_rebuilt_and_reported_never_shipped(rebuilt, built, cli):
+    victim = max((rebuilt / ".cache" / "clips").glob("*.mp3"), key=lambda p: p.stat().st_size)
+    victim.write_bytes(victim.read_bytes()[: victim.stat().st_size // 3])
+    result = cli("-w", rebuilt, "bulletin", "build", WEEK)
+    assert result.exit_code == 0, result.stderr
+    assert "bộ nhớ đệm" in result.stderr  # "damaged cache entry … rendered again"
+    assert tree_hashes(rebuilt / OUT) == tree_hashes(built / OUT)
+
+
+def test_a_second_build_while_one_runs_is_refused(rebuilt, cli):
+    from commcli.buildlock import workspace_lock
+
+    before = tree_hashes(rebuilt)
+    with workspace_lock(rebuilt):
+        result = cli("-w", rebuilt, "bulletin", "build", WEEK)
+        assert result.exit_code == 1
+        assert str(os.getpid()) in result.stderr
+    assert tree_hashes(rebuilt) == before
+    assert leftovers(rebuilt) == []
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over(rebuilt, cli):
+    proc = subprocess.run(["true"])  # a pid that no longer runs
+    (rebuilt / ".cache" / "build.lock").write_text("999999\n", encoding="ascii")
+    assert proc.returncode == 0
+    result = cli("-w", rebuilt, "bulletin", "build", WEEK)
+    assert result.exit_code == 0, result.stderr
+    assert leftovers(rebuilt) == []
+
+
+# --- Ctrl-C inside espeak's callback ------------------------------------------------------------------------------
+
+
+def test_ctrl_c_in_the_espeak_callback_stops_quietly():
+    # In a child process: speaking here would change espeak's state for the other tests.
+    code = (
+        "import ctypes\n"
+        "from commcli.audio.engines import espeak\n"
+        "engine = espeak._espeak()\n"
+        "def interrupted(*args):\n"
+        "    raise KeyboardInterrupt\n"
+        "ctypes.string_at = interrupted\n"
+        "try:\n"
+        "    engine._synth_here('Thưa bà con.', 'vi', 150, None)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n"
+    )
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "stopped"
+    assert result.stderr == ""
