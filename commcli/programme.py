@@ -22,6 +22,9 @@ class Clip:
     estimated_seconds: float = 0.0
     source_file: Path | None = field(default=None, compare=False)  # where the text was written, for messages
     source_line: int | None = field(default=None, compare=False)
+    # A templated item's template name and data, so a voice bank can assemble it from recorded phrases.
+    template: str | None = field(default=None, compare=False)
+    template_data: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     @property
     def clip_id(self) -> str:

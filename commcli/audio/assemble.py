@@ -355,7 +355,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
     ``out_dir`` before those checks pass.
     """
     from ..workspace import require_valid
-    from .engines.recorded import file_sha256, recording_file, recording_status
+    from ..voice.assemble import recorded_source
 
     commune = require_valid(ws)
     audio = commune.audio
@@ -389,23 +389,13 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
         clips: list[_Piece] = []
         for clip in programme.clips:
             extra: dict[str, Any] = {}
-            if voice.engine.name == "recorded":
-                status = recording_status(ws, clip)
-                if status != "ok":
-                    if clip.clip_id in reported:  # one message per clip, however many programmes lack it
-                        continue
-                    reported.add(clip.clip_id)
-                    problems.append(Problem(
-                        (_("No recording for clip {clip} ({title}): it is left out of the programme.") if status == "missing"
-                         else _("The recording of clip {clip} ({title}) is stale: its text changed since it was recorded; it is left out.")
-                         ).format(clip=clip.clip_id, title=clip.title),
-                        file=clip.source_file, line=clip.source_line, field=clip.clip_id, severity=Severity.ERROR if release else Severity.WARNING,
-                        hint=_("Make a recording kit with 'commcli recordings kit', record the clip and import it with 'commcli recordings import'."),
-                        code=f"audio.recording-{status}",
-                    ))
+            if voice.engine.name == "recorded":  # a whole recording, else the voice bank (commcli.voice)
+                extra, found = recorded_source(ws, clip, release=release)
+                if found:
+                    if clip.clip_id not in reported:  # one message per clip, however many programmes lack it
+                        reported.add(clip.clip_id)
+                        problems.extend(found)
                     continue
-                path = recording_file(ws, clip)
-                extra = {"recording": str(path), "recording_sha256": file_sha256(path)}
             text = spoken_text(ws, clip)
             tags = {"title": clip.title, "artist": artist, "album": programme.week, "language": clip.language}
             key = key_of(kind="clip", text=text, lang=clip.language, engine=voice.engine.cache_key_parts(),

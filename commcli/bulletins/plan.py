@@ -88,7 +88,9 @@ def clips_for(items: list[ResolvedItem], lang: str, rates: dict[str, int] | None
         seconds = estimate_seconds(rt.text, speech_rate(rates, rt.lang))
         base = Clip(item_id=ri.item.id, title=ri.item.title, language=rt.lang, text=rt.text, priority=ri.item.priority,
                     status=rt.status, repeat_index=0, estimated_seconds=seconds,
-                    source_file=getattr(rt, "file", None), source_line=getattr(rt, "line", None))
+                    source_file=getattr(rt, "file", None), source_line=getattr(rt, "line", None),
+                    template=getattr(rt, "template", None) if ri.item.template else None,
+                    template_data=tuple((ri.item.data or {}).items()) if ri.item.template else ())
         first.append(base)
         for r in range(1, ri.item.repeat):
             repeats.setdefault(r, []).append(replace(base, repeat_index=r))

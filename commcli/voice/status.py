@@ -1,4 +1,5 @@
-"""What ``commcli check`` says about recordings: damaged indexes, missing and stale recordings."""
+"""What ``commcli check`` says about human voice: damaged indexes and bank indexes, say rules, missing and stale
+recordings."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
     if folder.is_dir():
         for sub in sorted(p for p in folder.iterdir() if p.is_dir() and (p / INDEX_NAME).is_file()):
             load_index(ws, sub.name, problems)
+    from .bank import bank_languages, load_bank
+    from .rules import load_all_rules
+
+    load_all_rules(ws, problems)  # say rules: unknown phrases, rule sets, expressions, with file:line
+    for lang in bank_languages(ws):
+        load_bank(ws, lang, problems)
     for bulletin, clip in clip_sources(ws, problems=Problems()):  # the bulletins check reports their errors
         if not needs_recording(ws, clip.language):
             continue

@@ -46,6 +46,11 @@ class RecordedEngine(Engine):
     def synthesize(self, text: str, lang: str, voice: str | None, settings: dict[str, Any]) -> Synthesis:
         from ...voice.check import probe_audio
 
+        if settings.get("bank"):  # phrases of the voice bank, joined
+            from ...voice.assemble import join_phrases
+
+            rate = settings.get("sample_rate") or 22050
+            return Synthesis(samples=join_phrases(settings["bank"], rate), rate=rate, source="bank")
         path = settings.get("recording")
         if not path or not Path(path).is_file():
             raise EngineUnavailable(_("There is no recording for this clip."),
