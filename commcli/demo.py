@@ -96,7 +96,7 @@ def main(root: Path = ROOT) -> int:
     print("  " + _("forms, blank and filled: {path}").format(path=out / "forms"))
     for result in built:
         print("  " + _("week {week} (draft): {path}").format(week=result.week, path=result.out_dir))
-        print("    scripts/<lang>.pdf|txt, running-order/<village>.txt, audio/<slot>/*.mp3, playlists/<village>/*.m3u8, manifest.json")
+        print("    index.html, scripts/<lang>.pdf|txt, running-order/<village>.txt, audio/<slot>/*.mp3, playlists/<village>/*.m3u8, share/<village>/, manifest.json")
     if built:
         # Last line: the page to open first (commcli preview opens it in the browser).
         print(_("The week at a glance, to look and listen before air: {path}").format(path=built[-1].out_dir / "index.html"))

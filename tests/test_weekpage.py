@@ -230,3 +230,14 @@ def test_card_data_is_text_only_with_bidi_controls_visible_and_facts_found():
     free = SimpleNamespace(data={}, title="t")
     assert key_facts(free, "Hạn chót 31/12/2026, gọi 0215.3740.115") == [("Ngày", "31/12/2026"), ("Điện thoại", "0215.3740.115")]
     del dt
+
+
+def test_item_bands_follow_the_programme_layout_or_are_left_out():
+    from commcli.render.weekpage import _segments
+
+    pieces = [("intro", 1.6), ("1. A", 10.0), ("2. B", 5.0), ("outro", 1.6)]
+    bands = _segments(pieces, 1.0, 21.5)  # 18.2 s of pieces + 3 gaps, plus 0.3 s of encoder frames
+    assert [t for _a, _b, t in bands] == ["intro (0:02)", "1. A (0:10)", "2. B (0:05)", "outro (0:02)"]
+    assert bands[0][0] == 0 and abs(bands[-1][1] - 21.5) < 1e-9 and bands[1][0] > 2.6
+    assert _segments(pieces, 1.0, 40.0) == []  # the pieces do not make this programme: no bands rather than wrong ones
+    assert _segments([("intro", 1.6), ("1. A", None)], 1.0, 12.0) == []

@@ -130,7 +130,7 @@ def test_every_audio_source_exists_and_plays_as_long_as_the_mp3(loaded, built_we
         assert abs(durations[src] - manifest[unquote(src)]["duration"]) < 0.5, src
     # The players on the page itself report the same once their metadata is in.
     first = page.evaluate("""async () => { const a = document.querySelector('audio');
-        if (a.readyState < 1) await new Promise(r => { a.onloadedmetadata = r; a.load(); });
+        if (a.readyState < 1) await new Promise(r => { a.onloadedmetadata = r; a.preload = 'metadata'; a.load(); });
         return [a.getAttribute('src'), a.duration]; }""")
     assert abs(first[1] - durations[first[0]]) < 0.01
 

@@ -125,7 +125,9 @@ def encode_m4a(src: Path, dest: Path, *, bitrate_kbps: int = 48, tags: dict[str,
     """AAC in an M4A container from any audio ffmpeg reads (small; plays in Zalo and on every phone); written aside then renamed."""
     tmp = _tmp_beside(dest, ".m4a")
     try:
-        cmd = _base() + ["-i", str(src), "-vn", "-ac", "1", "-c:a", "aac", "-b:a", f"{bitrate_kbps}k", "-map_metadata", "-1"]
+        # The fast coder: five times quicker than the default for speech that is hardly worse on a phone.
+        cmd = _base() + ["-i", str(src), "-vn", "-ac", "1", "-c:a", "aac", "-aac_coder", "fast", "-b:a", f"{bitrate_kbps}k",
+                         "-map_metadata", "-1"]
         for key, value in (tags or {}).items():
             cmd += ["-metadata", f"{key}={value}"]
         cmd += ["-movflags", "+faststart", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "ipod", str(tmp)]

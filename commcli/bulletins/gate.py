@@ -13,6 +13,11 @@ def blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
     Items not approved; minority-language texts not approved; minority-language texts of items whose
     Vietnamese text uses a glossary term still not approved in that language; glossary check errors.
     """
+    return _unique(review_blockers(ws, resolved) + _glossary_errors(ws))
+
+
+def review_blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
+    """The week's own review points (items, texts, the glossary terms they use); the glossary's errors are not here."""
     lb = resolved.source
     found: list[Problem] = []
     gl = _glossary(ws)
@@ -51,7 +56,6 @@ def blockers(ws, resolved: ResolvedBulletin) -> list[Problem]:
                         file=file, line=line, code="gate.term-not-approved",
                         hint=_("Have the term reviewed by a native speaker and approved in the glossary ({where}).").format(
                             where=f"{ws.relative(rt.file)}:{rt.line}" if rt.file else item.id)))
-    found.extend(_glossary_errors(ws))
     return _unique(found)
 
 

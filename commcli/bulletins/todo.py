@@ -92,7 +92,7 @@ def command_for(problem: Problem, group: str, bulletin_rel: str, lang: str | Non
 def week_todo(ws, resolved, the_plan=None) -> list[Todo]:
     """Every open point of the week, in Vietnamese, grouped (see GROUPS), each with its fixing command."""
     from ..check import check_workspace
-    from .gate import blockers
+    from .gate import review_blockers
 
     bulletin = resolved.path.resolve()
     bulletin_rel = ws.relative(resolved.path)
@@ -112,7 +112,7 @@ def week_todo(ws, resolved, the_plan=None) -> list[Todo]:
                     mine = True
                 if mine:
                     found.append(p)
-            found.extend(p for p in blockers(ws, resolved) if (p.code or "").startswith("gate."))
+            found.extend(review_blockers(ws, resolved))
         except CommcliError as error:
             found.extend(error.problems)
     out: list[Todo] = []
@@ -127,7 +127,8 @@ def week_todo(ws, resolved, the_plan=None) -> list[Todo]:
         if p.file is not None:
             where = ws.relative(Path(p.file)) + (f":{p.line}" if p.line else "")
         out.append(Todo(group=group, message=p.message, where=where, hint=p.hint or "",
-                        command=command_for(p, group, bulletin_rel, _clip_language(p.message, clip_ids)),
+                        command=command_for(p, group, bulletin_rel,
+                                            next(iter(getattr(p, "languages", None) or ()), None) or _clip_language(p.message, clip_ids)),
                         severity=p.severity.value, code=p.code or ""))
     order = [g for g, _label in GROUPS]
     return sorted(out, key=lambda t: order.index(t.group))

@@ -250,7 +250,24 @@ def _m4a(ws, mp3: Path, tags: dict[str, str]) -> bytes:
             encode_m4a(mp3, out, bitrate_kbps=AAC_KBPS, tags=tags)
             return out.read_bytes()
 
-    return _cached(ws, ["m4a", hashlib.sha256(mp3.read_bytes()).hexdigest(), AAC_KBPS, tags], ".m4a", make)
+    return _cached(ws, ["m4a-fast", hashlib.sha256(mp3.read_bytes()).hexdigest(), AAC_KBPS, tags], ".m4a", make)
+
+
+def _encode_all(ws, resolved, clips: dict[str, dict], folder: Path, week: str) -> dict[str, bytes]:
+    """Every item clip as M4A, keyed by clip id: each encoded once (in parallel) however many villages get it."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    titles = {ri.item.id: ri.item.title for ri in resolved.items}
+    jobs = {}
+    for clip_id, entry in clips.items():
+        item_id, _dot, tag = clip_id.partition(".")
+        if item_id in titles:
+            jobs[clip_id] = (folder / entry["path"], {"title": f"{titles[item_id]} ({language_name(tag)})",
+                                                      "artist": ws.commune.commune, "album": week})
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        futures = {clip_id: pool.submit(_m4a, ws, path, tags) for clip_id, (path, tags) in jobs.items()}
+        return {clip_id: future.result() for clip_id, future in futures.items()}
 
 
 def share_pack(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, week_range: str) -> Iterator[tuple[str, bytes, dict]]:
@@ -258,6 +275,7 @@ def share_pack(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, wee
     commune = ws.commune
     week = resolved.week
     clips = {e["clip_id"]: e for e in outputs if e.get("kind") == "clip" and e.get("clip_id")}
+    audio = _encode_all(ws, resolved, clips, folder, week)
     for village in commune.villages:
         items = village_items(the_plan, resolved, village.id)
         if not items:
@@ -276,17 +294,15 @@ def share_pack(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, wee
             card = card_data(ri, texts, commune, week, village)
             yield f"{stem}.png", _cached(ws, ["card", card, (Path(__file__).parent / "card.typ").read_text(encoding="utf-8")],
                                          ".png", lambda: card_png(card)), {"kind": "share-card", **meta}
-            audio = []
+            heard = []
             for t in texts:
-                clip = clips.get(f"{ri.item.id}.{t.tag}")
-                if clip is None:
+                data = audio.get(f"{ri.item.id}.{t.tag}")
+                if data is None:
                     continue
-                tags = {"title": f"{ri.item.title} ({t.name})", "artist": commune.commune, "album": week}
-                yield f"{stem}.{t.tag}.m4a", _m4a(ws, folder / clip["path"], tags), {"kind": "share-audio", **meta,
-                                                                                    "language": t.tag}
-                audio.append(t.name)
+                yield f"{stem}.{t.tag}.m4a", data, {"kind": "share-audio", **meta, "language": t.tag}
+                heard.append(t.name)
             rows.append({"n": n, "title": ri.item.title, "priority": PRIORITY_LABEL.get(ri.item.priority, ""),
-                         "draft": draft, "texts": [t.name for t in texts], "audio": audio})
+                         "draft": draft, "texts": [t.name for t in texts], "audio": heard})
         if rows:
             yield f"{base}/README.txt", readme_text(village, rows, commune, week, week_range,
                                                     any(r["draft"] for r in rows)).encode("utf-8"), \

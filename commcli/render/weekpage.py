@@ -92,19 +92,46 @@ def _programme_entry(entries: list[dict], programme) -> dict | None:
     return None
 
 
-def _strip(folder: Path, rel: str, what: str):
+def _strip(folder: Path, rel: str, what: str, pieces: list[dict], gap: float, seconds: float | None, cache_dir: Path | None):
+    """The programme's loudness strip: from its pieces' energies (each clip decoded once, cached), else from its MP3."""
     from markupsafe import Markup
 
-    from .waveform import measure_strip, strip_svg
+    from .waveform import measure_strip, programme_strip, strip_svg
 
     try:
-        strip = measure_strip(folder / rel)
+        strip = None
+        if seconds and pieces and all(piece.get("path") for piece in pieces):
+            strip = programme_strip([(folder / piece["path"], piece.get("sha256")) for piece in pieces], gap, seconds, cache_dir)
+        if strip is None:
+            strip = measure_strip(folder / rel)
     except (OSError, ValueError):
         return None, ()
     label = f"Độ lớn âm thanh theo thời gian: {what}, {mmss(strip.seconds)}"
     if strip.silences:
         label += f"; {len(strip.silences)} đoạn im lặng dài (vùng tô đỏ)"
-    return Markup(strip_svg(strip, label=label)), strip.silences
+    bands = _segments([(visible_controls(piece["title"]), piece.get("duration")) for piece in pieces], gap, strip.seconds)
+    # The SVG is markup made here: its texts are escaped by strip_svg, bidi controls made visible before.
+    return Markup(strip_svg(strip, label=visible_controls(label), segments=bands)), strip.silences
+
+
+def _segments(pieces: list[tuple[str, float | None]], gap: float, total: float) -> list[tuple[float, float, str]]:
+    """Where each piece (intro, items, outro; a gap between each) lies in the programme, when the durations add up.
+
+    Pieces whose length is unknown (left out) make the layout unknowable: then no bands are drawn.
+    """
+    if not pieces or any(seconds is None for _t, seconds in pieces):
+        return []
+    out, t = [], 0.0
+    for i, (title, seconds) in enumerate(pieces):
+        if i:
+            t += gap
+        out.append((t, t + seconds, f"{title} ({mmss(seconds)})"))
+        t += seconds
+    # Joined MP3 pieces each carry a few encoder frames more than their PCM: spread that small drift evenly.
+    if not t or abs(t - total) > max(1.0, 0.03 * total):
+        return []
+    k = total / t
+    return [(a * k, b * k, title) for a, b, title in out]
 
 
 def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draft: bool, generated_at: str,
@@ -119,6 +146,10 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
     clip_files = {e["clip_id"]: e for e in outputs if e.get("kind") == "clip" and e.get("clip_id")}
     by_path = {e["path"]: e for e in outputs}
 
+    jingles = {e["path"].rsplit("jingle-", 1)[1][:-4]: e for e in outputs
+               if e.get("kind") == "jingle" and "jingle-" in e["path"]}
+    cache_dir = ws.root / ".cache" / "strips"
+    gap = round(getattr(commune.audio, "gap_seconds", 0.0) * 10) / 10.0
     strips: dict[str, tuple] = {}
     blocks_by_programme: dict[str, dict] = {}
     for p in the_plan.programmes:
@@ -128,7 +159,11 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
         svg, silences = (None, ())
         if rel:
             if rel not in strips:
-                strips[rel] = _strip(folder, rel, f"{p.slot_name}, {language_name(p.language)}")
+                pieces = [{**jingles.get("intro", {}), "title": "Nhạc hiệu đầu"}]
+                pieces += [{**clip_files[c.clip_id], "title": f"{n}. {c.title}"}
+                           for n, c in enumerate(p.clips, 1) if c.clip_id in clip_files]
+                pieces.append({**jingles.get("outro", {}), "title": "Nhạc hiệu cuối"})
+                strips[rel] = _strip(folder, rel, f"{p.slot_name}, {language_name(p.language)}", pieces, gap, seconds, cache_dir)
             svg, silences = strips[rel]
         clips = []
         first_number: dict[str, int] = {}
