@@ -76,15 +76,16 @@ def raw_anchor(data: Path, out: Path) -> None:
     sys.path.insert(0, str(REPO))
     import typst
 
-    from commcli.forms.layout import record_layout
-    from commcli.forms.render import prepare, template_source
+    from commcli.forms.render import prepare, template_path, validate_stream
     from commcli.render.pdf import FONTS_DIR
     from commcli.workspace import open_workspace
 
     ws = open_workspace(REPO)
     batch = prepare(ws, FORM, LANG, data=data)
-    source, path = template_source(ws, batch.loaded)
-    records = [record_layout(batch.loaded.form, c.values) for c in batch.valid]
+    path = template_path(ws, batch.loaded)
+    source = path.read_text(encoding="utf-8")
+    records: list[dict] = []
+    validate_stream(batch, records.append)
     payload = json.dumps({"form": batch.form_data, "records": records}, ensure_ascii=False)
     del records, batch
     start = time.perf_counter()

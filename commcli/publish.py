@@ -92,6 +92,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
+def fsync_replace(tmp: Path, path: Path) -> Path:
+    """Flush a finished temporary file to disk, then rename it over ``path`` (same file system)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(tmp, file_mode())  # made private by mkstemp or a worker; outputs get what the umask says
+    os.replace(tmp, path)
+    return path
+
+
 def write_text_atomic(path: Path, text: str, *, bom: bool = False, newline: str = "\n") -> Path:
     if newline != "\n":
         text = text.replace("\r\n", "\n").replace("\n", newline)

@@ -46,6 +46,8 @@ def register(app: typer.Typer) -> None:
         split: Optional[Path] = typer.Option(None, "--split", help=_("Also write one PDF per person into this folder."), file_okay=False),
         name: Optional[str] = typer.Option(None, "--name", help=_("File names for --split from field ids, e.g. \"{so_thu_tu}-{ho_ten}\".")),
         skip_invalid: bool = typer.Option(False, "--skip-invalid", help=_("Print the valid rows and list the rejected ones in a CSV, instead of refusing the batch.")),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=_("Worker processes typesetting a large batch (default: one per core).")),
+        volume_size: Optional[int] = typer.Option(None, "--volume-size", help=_("Write -o as numbered files of at most this many forms each (FILE-001.pdf, FILE-002.pdf…), e.g. for a print shop.")),
     ) -> None:
         from ..cli import echo, state
         from ..forms import render_forms
@@ -54,12 +56,16 @@ def register(app: typer.Typer) -> None:
 
         ws = open_workspace(state.workspace)
         result = render_forms(ws, form, lang, output=output, blank=blank, data=data, split=split, name=name,
-                              skip_invalid=skip_invalid)
+                              skip_invalid=skip_invalid, jobs=jobs, volume_size=volume_size)
         if result.warnings and not state.quiet:
             echo(format_problems(result.warnings, ws.root, max_warnings_per_kind=3), err=True)
         if result.pdf is not None:
             echo(_("Wrote {path}: {copies} form(s), {pages} page(s).").format(
                 path=result.pdf, copies=result.copies, pages=result.pages))
+        if result.volumes:
+            echo(_("Wrote {count} volume(s), {first} … {last}: {copies} form(s), {pages} page(s).").format(
+                count=len(result.volumes), first=result.volumes[0], last=result.volumes[-1].name,
+                copies=result.copies, pages=result.pages))
         if result.split_dir is not None:
             echo(_("Wrote {count} file(s) into {folder}.").format(count=len(result.split_files), folder=result.split_dir))
         if result.rejected_csv is not None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import Problem, Problems, Severity
 from ..i18n import _
@@ -91,16 +92,20 @@ def _check_columns(form: FormDefinition, mapped: dict[int, str], headers: list[s
 
 
 def read_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
+    return list(iter_csv(text, path, form, labels, problems))
+
+
+def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
+    """Records one at a time (a district's batch is not held in memory); problems added as they are met."""
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
     try:
         headers = next(reader)
     except StopIteration:
         problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
-        return []
+        return
     mapped = _header_map(form, headers, labels)
     _check_columns(form, mapped, headers, path, 1, problems)
-    records: list[Record] = []
     line = reader.line_num
     try:
         for cells in reader:
@@ -113,11 +118,10 @@ def read_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str]
                 rec.values[fid] = cells[i] if i < len(cells) else ""
                 rec.where[fid] = (start, i + 1)
                 rec.column_names[fid] = headers[i]
-            records.append(rec)
+            yield rec
     except csv.Error as exc:
         problems.add(Problem(_("The CSV file cannot be read: {reason}").format(reason=str(exc)),
                              file=path, line=reader.line_num, code="file.csv"))
-    return records
 
 
 def read_yaml(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
@@ -159,26 +163,33 @@ def read_yaml(path: Path, form: FormDefinition, labels: dict[str, str], problems
 
 def read_data(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
     """Records from a .csv, .yaml or .yml file; problems (file:line:col) added for what cannot be read."""
+    return list(iter_data(path, form, labels, problems))
+
+
+def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
+    """Like read_data, one record at a time: problems are complete once the records are all consumed."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return read_yaml(path, form, labels, problems)
+        yield from read_yaml(path, form, labels, problems)
+        return
     if suffix != ".csv":
         problems.add(Problem(
             _("Unknown data file type '{suffix}'.").format(suffix=path.suffix or path.name),
             file=path, expected=".csv, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
             code="usage.data-type"))
-        return []
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=exc.strerror or exc),
                              file=path, code="file.unreadable"))
-        return []
+        return
     text = decode(raw, path, problems)
+    del raw
     if text is None:
-        return []
+        return
     if not text.strip():
         problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
-        return []
-    return read_csv(text, path, form, labels, problems)
+        return
+    yield from iter_csv(text, path, form, labels, problems)

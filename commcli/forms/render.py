@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,7 +15,7 @@ from pathlib import Path
 from .. import langs
 from ..errors import InputError, Problem, Problems, Severity
 from ..i18n import _
-from .data import read_data
+from .data import iter_data
 from .layout import form_layout, record_layout
 from .load import FOLDER, LoadedForm, get_form
 from .validate import Checked, choice_texts, validate_record
@@ -24,29 +26,39 @@ SEQUENCE_NAMES = ("so_thu_tu", "stt", "row")
 
 @dataclass
 class Batch:
-    """A validated batch, ready to typeset: the form's layout and each record's outcome."""
+    """A form ready to typeset in one language: its layout, and what the records need to be validated."""
 
     loaded: LoadedForm
     lang: str
     form_data: dict
-    checked: list[Checked] = field(default_factory=list)
     blank: bool = False
     warnings: list[Problem] = field(default_factory=list)
+    data: Path | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    day: _dt.date | None = None
+
+
+@dataclass
+class Validated:
+    """What streaming validation kept: the count of valid copies (spooled), the rejected rows, name parts."""
+
+    copies: int = 0
+    rejected: list[Checked] = field(default_factory=list)
+    name_parts: list[tuple[dict[str, str], int]] = field(default_factory=list)
+    """Per valid copy: the values the --name pattern uses, and its row."""
 
     @property
-    def valid(self) -> list[Checked]:
-        return [c for c in self.checked if c.ok]
-
-    @property
-    def rejected(self) -> list[Checked]:
-        return [c for c in self.checked if not c.ok]
+    def errors(self) -> list[Problem]:
+        return [p for c in self.rejected for p in c.problems if p.is_error]
 
 
 @dataclass
 class RenderResult:
-    """What was written: the PDF, the split folder, the rejected-rows CSV; pages; warnings shown to the user."""
+    """What was written: the PDF (or volumes), the split folder, the rejected-rows CSV; pages; warnings shown."""
 
     pdf: Path | None = None
+    volumes: list[Path] = field(default_factory=list)
     split_dir: Path | None = None
     split_files: list[Path] = field(default_factory=list)
     rejected_csv: Path | None = None
@@ -93,22 +105,43 @@ def prepare(ws, form_id: str, lang: str, *, data: Path | None = None, blank: boo
                 form=form.id, lang=lang),
             field="--lang", hint=_("Add '{lang}' translations to the glossary, or print with --lang vi.").format(lang=lang),
             code="usage.lang-untranslated"))
-    batch = Batch(loaded=loaded, lang=lang, form_data=form_data, blank=blank, warnings=label_problems)
-    if blank:
-        return batch
+    batch = Batch(loaded=loaded, lang=lang, form_data=form_data, blank=blank, warnings=label_problems,
+                  data=Path(data) if data is not None else None, day=today or _dt.date.today())
+    if not blank:
+        batch.labels = {f.id: glossary.vi(f.label) or f.id for f in form.all_fields()}
+        batch.choices = choice_texts(form, glossary)
+    return batch
+
+
+def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] = ()) -> Validated:
+    """Read and validate the records one at a time; ``on_valid(record_layout)`` for each valid copy.
+
+    Raises InputError when the file cannot be read as a whole (columns missing, not UTF-8, no rows).
+    Invalid rows are kept (for the message and the rejected-rows CSV); valid ones are handed on, not held.
+    """
+    form = batch.loaded.form
     problems = Problems()
-    labels = {f.id: glossary.vi(f.label) or f.id for f in form.all_fields()}
-    records = read_data(Path(data), form, labels, problems)
+    outcome = Validated()
+    seen = 0
+    for record in iter_data(batch.data, form, batch.labels, problems):
+        if problems.has_errors:
+            break  # the file itself is wrong (e.g. a required column missing): reported below
+        seen += 1
+        checked = validate_record(form, record, today=batch.day, labels=batch.labels, choices=batch.choices)
+        if not checked.ok:
+            outcome.rejected.append(checked)
+            continue
+        outcome.copies += 1
+        on_valid(record_layout(form, checked.values))
+        if name_fields:
+            outcome.name_parts.append(({k: checked.values.get(k, "") for k in name_fields}, record.row))
     if problems.has_errors:
         raise InputError(problems.items)
     batch.warnings.extend(problems.warnings)
-    if not records:
-        raise InputError(Problem(_("The data file has no rows to print."), file=Path(data), line=2,
+    if not seen:
+        raise InputError(Problem(_("The data file has no rows to print."), file=batch.data, line=2,
                                  hint=_("Write one person per row under the header row."), code="file.no-rows"))
-    day = today or _dt.date.today()
-    choices = choice_texts(form, glossary)
-    batch.checked = [validate_record(form, r, today=day, labels=labels, choices=choices) for r in records]
-    return batch
+    return outcome
 
 
 def _any_translation(form_data: dict) -> bool:
@@ -116,28 +149,17 @@ def _any_translation(form_data: dict) -> bool:
     return any(label and label.get("tr") for label in labels)
 
 
-def template_source(ws, loaded: LoadedForm) -> tuple[str, Path]:
+def template_path(ws, loaded: LoadedForm) -> Path:
+    """The form's Typst layout inside the workspace; InputError when it is missing."""
     name = loaded.form.layout
     line, column = loaded.position(("layout",))
     path = ws.inside(f"{FOLDER}/{name}", what=_("the form layout"), file=loaded.path, line=line)
-    try:
-        return path.read_text(encoding="utf-8"), path
-    except OSError:
+    if not path.is_file():
         raise InputError(Problem(
             _("The layout file '{name}' does not exist.").format(name=name), file=loaded.path, line=line, column=column,
             field="layout", hint=_("Put the Typst file in templates/forms/ or remove 'layout:' to use the shared one."),
-            code="path.missing")) from None
-
-
-def typeset(ws, batch: Batch, records: list[dict[str, str] | None]) -> bytes:
-    """One Typst compile for all ``records`` (None = a blank copy): one PDF, a page break between copies."""
-    from ..render.pdf import compile_pdf
-
-    source, path = template_source(ws, batch.loaded)
-    form = batch.loaded.form
-    data = {"form": batch.form_data, "records": [record_layout(form, r) for r in records]}
-    # Untagged: forms are printed, and tags cost a third of the time and half the size of a 1,000-page batch.
-    return compile_pdf(source, data, root=path.parent, template_name=path.name, tagged=False)
+            code="path.missing"))
+    return path
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -155,8 +177,8 @@ def safe_filename(text: str) -> str:
     return text[:120]
 
 
-def split_names(pattern: str, batch: Batch, checked: list[Checked]) -> list[str]:
-    """File names (without .pdf) for each copy from the --name pattern; duplicates get -2, -3…"""
+def name_fields(pattern: str, batch: Batch) -> tuple[str, ...]:
+    """The field ids a --name pattern uses; InputError for unknown names and personal ID numbers."""
     form = batch.loaded.form
     used = re.findall(r"\{([^{}]*)\}", pattern)
     unknown = [n for n in used if form.field(n) is None and n not in SEQUENCE_NAMES]
@@ -175,15 +197,22 @@ def split_names(pattern: str, batch: Batch, checked: list[Checked]) -> list[str]
             code="usage.name-pattern"))
     if problems:
         raise InputError(problems)
-    width = max(2, len(str(len(checked))))
+    return tuple(dict.fromkeys(n for n in used if form.field(n) is not None))
+
+
+def split_names(pattern: str, batch: Batch, items: list[tuple[dict[str, str], int]]) -> list[str]:
+    """File names (without .pdf) for each copy from the --name pattern and (values, row); duplicates get -2, -3…"""
+    form = batch.loaded.form
+    name_fields(pattern, batch)
+    width = max(2, len(str(len(items))))
     names: list[str] = []
     seen: dict[str, int] = {}
-    for n, item in enumerate(checked, start=1):
+    for n, (values, row) in enumerate(items, start=1):
         def value(match: re.Match) -> str:
             key = match.group(1)
             if form.field(key) is not None:
-                return item.values.get(key, "")
-            return str(n).zfill(width) if key != "row" else str(item.record.row)
+                return values.get(key, "")
+            return str(n).zfill(width) if key != "row" else str(row)
 
         name = safe_filename(re.sub(r"\{([^{}]*)\}", value, pattern)) or str(n).zfill(width)
         count = seen.get(name.casefold(), 0) + 1
@@ -192,12 +221,12 @@ def split_names(pattern: str, batch: Batch, checked: list[Checked]) -> list[str]
     return names
 
 
-def rejected_csv(batch: Batch) -> str:
+def rejected_csv(rejected: list[Checked]) -> str:
     """Rows refused, one line per problem: row, column, reason (never a field's value)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([_("row"), _("column"), _("reason")])
-    for item in batch.rejected:
+    for item in rejected:
         for p in item.problems:
             if p.is_error:
                 writer.writerow([item.record.row, item.record.column_names.get(p.field or "", p.field or ""), p.message])
@@ -210,17 +239,49 @@ def rejected_path(output: Path | None, split_dir: Path | None) -> Path:
     return split_dir.with_name(split_dir.name + ".rejected.csv")
 
 
+def check_options(jobs: int | None, volume_size: int | None, output: Path | None) -> None:
+    """--jobs and --volume-size are whole numbers from 1; volumes need -o (their names come from it)."""
+    problems = []
+    if jobs is not None and jobs < 1:
+        problems.append(Problem(_("--jobs must be 1 or more (the number of worker processes); {value} was given.").format(
+            value=jobs), field="--jobs", hint=_("Leave it out to use one worker per core."), code="usage.jobs"))
+    if volume_size is not None and volume_size < 1:
+        problems.append(Problem(
+            _("--volume-size must be 1 or more (forms per file); {value} was given.").format(value=volume_size),
+            field="--volume-size", code="usage.volume-size"))
+    elif volume_size is not None and output is None:
+        problems.append(Problem(_("--volume-size needs -o FILE.pdf: the volumes are named after it (FILE-001.pdf…)."),
+                                field="--volume-size", code="usage.volume-size"))
+    if problems:
+        raise InputError(problems)
+
+
+def volume_paths(output: Path, volumes: int) -> list[Path]:
+    """``ho-so.pdf`` → ``ho-so-001.pdf``, ``ho-so-002.pdf``… (at least three digits, so they sort)."""
+    width = max(3, len(str(volumes)))
+    return [output.with_name(f"{output.stem}-{n:0{width}d}{output.suffix or '.pdf'}") for n in range(1, volumes + 1)]
+
+
 def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, blank: bool = False,
                  data: Path | None = None, split: Path | None = None, name: str | None = None,
-                 skip_invalid: bool = False, today: _dt.date | None = None) -> RenderResult:
-    """Validate everything, typeset, then write: ``output`` (one PDF for all copies) and/or ``split``
-    (one PDF per copy named by ``name``). Nothing is written when validation fails (InputError, exit 2)
-    unless ``skip_invalid``: then the valid copies are printed and the rejected rows listed in a CSV."""
+                 skip_invalid: bool = False, today: _dt.date | None = None, jobs: int | None = None,
+                 volume_size: int | None = None, chunk_copies: int | None = None) -> RenderResult:
+    """Validate everything, typeset, then write: ``output`` (one PDF for all copies, or numbered volumes of
+    ``volume_size`` copies) and/or ``split`` (one PDF per copy named by ``name``).
+
+    Rows are validated as they are read and spooled to a scratch folder beside the output; copies are
+    typeset in chunks of ``chunk_copies`` by up to ``jobs`` worker processes (one per core by default), so
+    memory does not grow with the batch. Nothing is written when validation fails (InputError, exit 2)
+    unless ``skip_invalid``: then the valid copies are printed and the rejected rows listed in a CSV.
+    Outputs appear complete or not at all; scratch files are removed whatever happens.
+    """
     from ..outputs import check_output_file, check_output_folder, output_folder
-    from ..publish import write_bytes_atomic, write_text_atomic
+    from ..publish import fsync_replace, write_text_atomic
+    from . import batch as bt
 
     if output is None and split is None:
         raise InputError(Problem(_("Say where to write: -o FILE.pdf and/or --split FOLDER."), code="usage.output"))
+    check_options(jobs, volume_size, output)
     # Where the outputs go is checked before any work: never on the officer's files.
     reads = [data] if data is not None else []
     if output is not None:
@@ -233,42 +294,88 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     if split is not None and not name:
         name = "{so_thu_tu}"
     batch = prepare(ws, form_id, lang, data=data, blank=blank, today=today)
-    result = RenderResult(warnings=list(batch.warnings))
-    if blank:
-        copies: list[dict[str, str] | None] = [None]
-        checked: list[Checked] = []
-    else:
-        errors = [p for c in batch.checked for p in c.problems if p.is_error]
-        if errors and not (skip_invalid and batch.valid):
-            raise InputError(errors)
-        checked = batch.valid
-        copies = [c.values for c in checked]
-        result.rejected = len(batch.rejected)
-    names = split_names(name, batch, checked) if split is not None and not blank else None
-    if split is not None and blank:
-        names = [safe_filename(f"{batch.loaded.form.id}-{lang}")]
+    fields = name_fields(name, batch) if split is not None and not blank else ()
+    output = Path(output) if output is not None else None
+    split = Path(split) if split is not None else None
+    with bt.Scratch(output if output is not None else split) as scratch:
+        spool = bt.Spool(scratch.path / "copies.jsonl")
+        try:
+            if blank:
+                spool.add(record_layout(batch.loaded.form, None))
+                validated = Validated(copies=1)
+            else:
+                validated = validate_stream(batch, spool.add, fields)
+        finally:
+            spool.close()
+        if validated.errors and not (skip_invalid and validated.copies):
+            raise InputError(validated.errors)
+        result = RenderResult(warnings=list(batch.warnings), copies=validated.copies, rejected=len(validated.rejected))
+        names = None
+        if split is not None:
+            names = ([safe_filename(f"{batch.loaded.form.id}-{lang}")] if blank
+                     else split_names(name, batch, validated.name_parts))
+            validated.name_parts = []
 
-    # Typeset everything before writing anything.
-    pdf = typeset(ws, batch, copies) if output is not None else None
-    singles = [typeset(ws, batch, [c]) for c in copies] if split is not None else []
+        chunks = bt.plan_chunks(validated.copies, chunk_copies or bt.CHUNK_COPIES, volume_size)
+        source_path = template_path(ws, batch.loaded)
+        form_json = json.dumps(batch.form_data, ensure_ascii=False, separators=(",", ":"))
+        pages: dict[int, int] = {}
 
-    if pdf is not None:
-        result.pdf = write_bytes_atomic(Path(output), pdf)
-        result.pages = count_pages(pdf)
-    if split is not None:
-        with output_folder(ws, Path(split), kind="form-split", option="--split", extra_inputs=reads) as staging:
-            for file_name, single in zip(names, singles):
-                (staging / f"{file_name}.pdf").write_bytes(single)
-        result.split_dir = Path(split)
-        result.split_files = [Path(split) / f"{n}.pdf" for n in names]
-        if pdf is None:
-            result.pages = sum(count_pages(s) for s in singles)
+        def typeset_into(split_folder: Path | None) -> None:
+            tasks = []
+            for chunk in chunks:
+                start, end = spool.span(chunk.lo, chunk.hi)
+                files = None
+                if split_folder is not None:
+                    files = [str(split_folder / f"{n}.pdf") for n in names[chunk.lo:chunk.hi]]
+                tasks.append((chunk, bt.Task(
+                    template=str(source_path), root=str(source_path.parent), form_json=form_json,
+                    spool=str(spool.path), start=start, end=end, copies=chunk.hi - chunk.lo,
+                    pdf=str(scratch.path / f"chunk-{chunk.index:05d}.pdf"),
+                    result=str(scratch.path / f"chunk-{chunk.index:05d}.json"),
+                    template_name=source_path.name, split_files=files, keep_pdf=output is not None)))
+            bt.run_chunks(tasks, min(jobs or bt.default_jobs(), len(tasks)),
+                          lambda chunk, outcome: pages.__setitem__(chunk.index, outcome["pages"]))
+
+        def write_pdfs() -> None:
+            parts = [scratch.path / f"chunk-{c.index:05d}.pdf" for c in chunks]
+            targets = volume_paths(output, chunks[-1].volume + 1) if volume_size else [output]
+            staged = []
+            for number, target in enumerate(targets):
+                tmp = scratch.path / f"volume-{number:05d}.pdf"
+                mine = [p for p, c in zip(parts, chunks) if c.volume == number]
+                if len(mine) == 1:
+                    os.replace(mine[0], tmp)
+                else:
+                    bt.merge_pdfs(mine, tmp)
+                    for part in mine:
+                        part.unlink()
+                staged.append((tmp, target))
+            for tmp, target in staged:
+                check_output_file(ws, target, suffixes=(".pdf",), option="-o", extra_inputs=reads)
+            for tmp, target in staged:
+                fsync_replace(tmp, target)
+            if volume_size:
+                result.volumes = targets
+            else:
+                result.pdf = output
+
+        if split is not None:
+            with output_folder(ws, split, kind="form-split", option="--split", extra_inputs=reads) as staging:
+                typeset_into(staging)
+                if output is not None:
+                    write_pdfs()
+            result.split_dir = split
+            result.split_files = [split / f"{n}.pdf" for n in names]
+        else:
+            typeset_into(None)
+            write_pdfs()
+        result.pages = sum(pages.values())
+        scratch.keep_folders()
     if result.rejected:
-        result.rejected_csv = write_text_atomic(rejected_path(Path(output) if output else None, Path(split) if split else None),
-                                                rejected_csv(batch), bom=True)
+        result.rejected_csv = write_text_atomic(rejected_path(output, split), rejected_csv(validated.rejected), bom=True)
         result.warnings.append(Problem(
             _("{count} row(s) were not printed; the reasons are in {file}.").format(
                 count=result.rejected, file=result.rejected_csv.name),
             severity=Severity.WARNING, code="form.rows-skipped"))
-    result.copies = len(copies)
     return result

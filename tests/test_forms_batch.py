@@ -1,0 +1,151 @@
+"""Large batches: chunks typeset by worker processes, merged, written as volumes or split per person; failures clean up."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NAMES = ["Lò Thị Ngọc Ánh", "Giàng A Dế", "Vàng Thị Dua", "Lù Văn Tâm", "Cầm Đức Huy"]  # data/khai-sinh.csv, in order
+
+# A layout whose odd copies (in each chunk: chunks of 2 below) run over two pages, marked as the shared layout does.
+TWO_PAGES = """
+#let data = json(bytes(sys.inputs.data))
+#set page(paper: "a5")
+#set text(font: "Noto Sans")
+#for (i, rec) in data.records.enumerate() {
+  if i > 0 { pagebreak() }
+  MARK
+  [Copy of #rec.values.at("ho_ten", default: "")]
+  if calc.rem(i, 2) == 0 { pagebreak(); [Page 2 of #rec.values.at("ho_ten", default: "")] }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    root = tmp_path_factory.mktemp("batch") / "ws"
+    root.mkdir()
+    for part in ("commune.yaml", "glossary", "templates", "data"):
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, root / part)
+        else:
+            shutil.copy2(src, root / part)
+    forms = root / "templates" / "forms"
+    forms.joinpath("two-pages.typ").write_text(
+        TWO_PAGES.replace("MARK", "context [#metadata(here().page()) <commcli-copy>]"), encoding="utf-8")
+    forms.joinpath("unmarked.typ").write_text(TWO_PAGES.replace("MARK", ""), encoding="utf-8")
+    return root
+
+
+def with_layout(root: Path, form_id: str, layout: str) -> str:
+    """A copy of khai-sinh under another id, printed with ``layout``."""
+    text = (root / "templates" / "forms" / "khai-sinh.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: khai-sinh", f"id: {form_id}", 1) + f"\nlayout: {layout}\n"
+    (root / "templates" / "forms" / f"{form_id}.yaml").write_text(text, encoding="utf-8")
+    return form_id
+
+
+def page_texts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_chunks_in_workers_merge_in_order(sample):
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    out = sample / "out-chunks" / "ks.pdf"
+    result = render_forms(open_workspace(sample), "khai-sinh", "hmn", data=sample / "data" / "khai-sinh.csv",
+                          output=out, jobs=2, chunk_copies=2)
+    texts = page_texts(out)
+    assert result.pages == len(texts) == 5 and result.copies == 5
+    assert [name in text for name, text in zip(NAMES, texts)] == [True] * 5
+    assert leftovers(out.parent) == ["ks.pdf"]  # scratch removed
+
+
+def test_volumes_numbered_and_complete(cli, sample):
+    out = sample / "out-volumes" / "ks.pdf"
+    result = cli("--workspace", sample, "form", "render", "khai-sinh", "--lang", "hmn", "--data",
+                 sample / "data" / "khai-sinh.csv", "-o", out, "--volume-size", "2", "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    assert leftovers(out.parent) == ["ks-001.pdf", "ks-002.pdf", "ks-003.pdf"]
+    counts = [len(page_texts(out.parent / n)) for n in leftovers(out.parent)]
+    assert counts == [2, 2, 1]
+    assert NAMES[4] in page_texts(out.parent / "ks-003.pdf")[0]
+
+
+def test_split_uses_the_page_ranges_the_layout_marks(sample):
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    form = with_layout(sample, "ks-hai-trang", "two-pages.typ")
+    folder = sample / "out-split" / "moi-nguoi"
+    out = sample / "out-split" / "tat-ca.pdf"
+    result = render_forms(open_workspace(sample), form, "vi", data=sample / "data" / "khai-sinh.csv", output=out,
+                          split=folder, name="{so_thu_tu}-{ho_ten}", jobs=2, chunk_copies=2)
+    files = sorted(f for f in folder.iterdir() if not f.name.startswith("."))  # the marker of what commcli made
+    assert [f.name for f in files] == [f"{n:02d}-{name}.pdf" for n, name in enumerate(NAMES, start=1)]
+    pages = [page_texts(f) for f in files]
+    assert [len(p) for p in pages] == [2, 1, 2, 1, 2]  # odd copies run over two pages
+    for name, texts in zip(NAMES, pages):
+        assert f"Copy of {name}" in texts[0]
+        if len(texts) == 2:
+            assert f"Page 2 of {name}" in texts[1]
+    assert result.pages == len(page_texts(out)) == 8
+    assert leftovers(out.parent) == ["moi-nguoi", "tat-ca.pdf"]
+
+
+def test_split_refuses_a_layout_that_does_not_mark_multi_page_copies(cli, sample):
+    form = with_layout(sample, "ks-khong-dau", "unmarked.typ")
+    folder = sample / "out-unmarked" / "moi-nguoi"
+    result = cli("--workspace", sample, "form", "render", form, "--lang", "vi", "--data",
+                 sample / "data" / "khai-sinh.csv", "--split", folder, ui_lang="en")
+    assert result.exit_code == 2
+    assert "commcli-copy" in result.stderr and "cannot be split" in result.stderr
+    assert leftovers(folder.parent) == []
+
+
+def test_killed_worker_fails_the_batch_and_leaves_nothing(sample, monkeypatch):
+    from commcli.errors import ContentError
+    from commcli.forms import render_forms
+    from commcli.i18n import set_language
+    from commcli.workspace import open_workspace
+
+    set_language("en")
+    monkeypatch.setenv("COMMCLI_FAULT_KILL_CHUNK", "1")
+    out = sample / "out-killed" / "ks.pdf"
+    with pytest.raises(ContentError) as caught:
+        render_forms(open_workspace(sample), "khai-sinh", "hmn", data=sample / "data" / "khai-sinh.csv", output=out,
+                     split=sample / "out-killed" / "moi-nguoi", jobs=2, chunk_copies=2)
+    message = caught.value.problems[0].message
+    assert "copies 3–4" in message and "SIGKILL" in message and "nothing was written" in message
+    assert caught.value.exit_code == 1
+    assert not (sample / "out-killed").exists()  # no PDF, no split folder, no scratch, not even the folder
+
+
+@pytest.mark.parametrize("args, option", [(["--jobs", "0"], "--jobs"), (["--volume-size", "-5"], "--volume-size")])
+def test_bad_jobs_or_volume_size_is_usage(cli, sample, args, option):
+    out = sample / "out-usage" / "ks.pdf"
+    result = cli("--workspace", sample, "form", "render", "khai-sinh", "--lang", "hmn", "--data",
+                 sample / "data" / "khai-sinh.csv", "-o", out, *args, ui_lang="en")
+    assert result.exit_code == 2
+    assert option in result.stderr and "Traceback" not in result.stderr
+    assert not out.parent.exists()
+
+
+def test_plan_chunks_never_straddle_volumes():
+    from commcli.forms.batch import copy_ranges, plan_chunks
+
+    chunks = plan_chunks(7, 2, volume_size=3)
+    assert [(c.lo, c.hi, c.volume) for c in chunks] == [(0, 2, 0), (2, 3, 0), (3, 5, 1), (5, 6, 1), (6, 7, 2)]
+    assert [(c.lo, c.hi) for c in plan_chunks(5, 250)] == [(0, 5)]
+    assert copy_ranges([1, 3, 4], 6) == [(0, 2), (2, 3), (3, 6)]
