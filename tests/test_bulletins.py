@@ -166,6 +166,8 @@ def test_release_succeeds_on_a_fully_approved_copy(make_workspace, cli):
     assert "BẢN NHÁP" not in (out / "scripts" / "vi.txt").read_text(encoding="utf-8")
     assert "BẢN NHÁP" not in _pdf_text(out / "scripts" / "hmn.pdf")
     assert {o["path"] for o in manifest["outputs"]} >= {"scripts/vi.txt", "scripts/hmn.pdf", "running-order/ban-a.txt"}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "BẢN NHÁP" not in page and "bản phát hành" in page  # the week page of a release carries no draft banner
 
 
 def test_release_refuses_a_draft_glossary_term_in_a_minority_text(make_workspace, cli):

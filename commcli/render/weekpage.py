@@ -193,8 +193,10 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
         for slot in commune.slots:
             ro = next((r for r in the_plan.running_orders if r.village_id == v.id and r.slot_id == slot.id), None)
             blocks = [blocks_by_programme[b.programme_id] for b in ro.blocks] if ro else []
-            measured = bool(blocks) and all(b["seconds"] is not None for b in blocks)
-            total = sum((b["seconds"] if measured else b["estimated"]) or 0 for b in blocks)
+            known = [b["seconds"] is not None for b in blocks]
+            measured = "all" if blocks and all(known) else "some" if any(known) else "none"
+            # Measured where a programme was built, the estimate where it could not be (recordings missing).
+            total = sum((b["seconds"] if b["seconds"] is not None else b["estimated"]) or 0 for b in blocks)
             limit = slot.minutes * 60
             cells.append({
                 "slot_id": slot.id, "slot_name": slot.name, "blocks": blocks, "measured": measured,
