@@ -589,7 +589,7 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
     """Merge ``records`` by id into ``root/glossary/*.yaml``. Writes nothing unless everything is valid."""
     from ..yamlload import Loaded, parse_yaml
     from .load import load_file
-    from .yamlwrite import dump, header_of, write_atomic
+    from .yamlwrite import HEADER, dump_roundtrip, load_roundtrip, scalar_ids, write_atomic
 
     glossary, problems = load_glossary_dir(root)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -598,12 +598,13 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
             _("The glossary has errors; fix them before importing."), file=root / "glossary",
             code="import.glossary-invalid")])
 
-    files: dict[Path, dict] = {}  # path → raw data (edited in place)
-    headers: dict[Path, str] = {}
+    # Each file as a round-trip document, edited in place: the reviewer's comments and layout survive.
+    files: dict[Path, dict] = {}
+    headers: dict[Path, str] = {}  # only for files made by this import
     for src in glossary.files:
         if src.loaded is not None:
-            files[src.path] = src.loaded.data
-            headers[src.path] = header_of(src.path.read_text(encoding="utf-8-sig"))
+            files[src.path] = load_roundtrip(src.path)
+    old_texts = set().union(*(scalar_ids(doc) for doc in files.values())) if files else set()
     where: dict[str, tuple[Path, dict]] = {}
     domain_file: dict[str, Path] = {}
     for path, data in files.items():
@@ -639,6 +640,7 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
             if path is None:
                 path = root / "glossary" / f"{rec.domain}.yaml"
                 files[path] = {"domain": rec.domain, "name": rec.domain, "entries": []}
+                headers[path] = HEADER
                 domain_file[rec.domain] = path
                 report.warnings.append(Problem(
                     _("New glossary file for the domain '{domain}': write its Vietnamese name in 'name:'.").format(domain=rec.domain),
@@ -679,7 +681,7 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
     rendered: dict[Path, str] = {}
     check = Problems()
     for path in sorted(touched):
-        text = dump(files[path], headers.get(path, None) or header_of(""))
+        text = dump_roundtrip(files[path], old_texts, headers.get(path, ""))
         loaded: Loaded | None = parse_yaml(text, path, check)
         rendered[path] = text
         del loaded
@@ -758,7 +760,9 @@ def _merge_entry(raw: dict, rec: Record, report: ImportReport) -> bool:
             detail = f"'{current.get('term')}' → '{merged['term']}' ({old_status} → {new_status})"
         elif "status" in diffs:
             detail = f"{old_status} → {new_status}"
-        translations[tag] = merged
+        for key, value in merged.items():  # in place: the translation keeps its layout (flow or block), comments
+            if current.get(key) != value:
+                current[key] = value
         report.changed.append(Change(rec.id, "changed", tag, detail, rec.line))
         changed = True
     return changed

@@ -1,117 +1,13 @@
-"""Write glossary files back deterministically: stable key order, unknown keys kept, header comment kept."""
+"""Write glossary files back: the file edited in place (round-trip: comments, quotes, key order and layout
+kept), new values in the house style (texts in double quotes, ids and statuses bare, short lists on one line)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 HEADER = "# yaml-language-server: $schema=../schemas/glossary.schema.json\n"
 
-TOP_ORDER = ("domain", "name")
-ENTRY_ORDER = ("id", "vi", "abbreviations", "note", "source", "translations")
-TRANSLATION_ORDER = ("term", "status", "reviewer", "date", "alternatives", "forbidden", "source", "note")
-ABBR_ORDER = ("abbr", "spoken")
-
-
 PLAIN_FIELDS = {"id", "domain", "status"}  # written bare: ids and fixed words
-
-
-class _Quoted(str):
-    """Text written in double quotes (the style of the hand-written glossary files)."""
-
-
-class _Bare(str):
-    """A fixed word or id written without quotes."""
-
-
-class _Flow(list):
-    """A list of short texts written on one line: ["BHYT", "thẻ BHYT"]."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, lists indented under their key, no line folding."""
-
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _represent_quoted(dumper, value):
-    style = "|" if "\n" in value.rstrip("\n") else '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
-
-
-def _represent_bare(dumper, value):
-    return dumper.represent_str(str(value))  # quoted only if a bare word would read as something else
-
-
-def _represent_flow(dumper, value):
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(value), flow_style=True)
-
-
-_Dumper.add_representer(_Quoted, _represent_quoted)
-_Dumper.add_representer(_Bare, _represent_bare)
-_Dumper.add_representer(_Flow, _represent_flow)
-
-
-def _styled(value, key: str | None = None):
-    """Wrap values so they are written in the house style; keys stay as they are."""
-    if isinstance(value, str):
-        return _Bare(value) if key in PLAIN_FIELDS else _Quoted(value)
-    if isinstance(value, dict):
-        return {k: _styled(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_styled(v) for v in value]
-        if all(isinstance(v, str) for v in value) and sum(len(v) for v in value) < 100 and "\n" not in "".join(value):
-            return _Flow(items)
-        return items
-    return value
-
-
-def _ordered(mapping: dict, order: tuple[str, ...], last: tuple[str, ...] = ()) -> dict:
-    out = {k: mapping[k] for k in order if k in mapping}
-    out.update((k, v) for k, v in mapping.items() if k not in out and k not in last)
-    out.update((k, mapping[k]) for k in last if k in mapping and k not in out)
-    return out
-
-
-def canonical(data: dict) -> dict:
-    """The file's data with keys in the house order; keys we do not know stay, after the known ones."""
-    top = _ordered(data, TOP_ORDER, last=("entries",))
-    entries = []
-    for raw in data.get("entries") or []:
-        if not isinstance(raw, dict):
-            entries.append(raw)
-            continue
-        entry = _ordered(raw, ENTRY_ORDER)
-        if isinstance(entry.get("abbreviations"), list):
-            entry["abbreviations"] = [_ordered(a, ABBR_ORDER) if isinstance(a, dict) else a for a in entry["abbreviations"]]
-        if isinstance(entry.get("translations"), dict):
-            entry["translations"] = {
-                tag: (_ordered(tr, TRANSLATION_ORDER) if isinstance(tr, dict) else tr)
-                for tag, tr in entry["translations"].items()
-            }
-        entries.append(entry)
-    if "entries" in data:
-        top["entries"] = entries
-    return top
-
-
-def header_of(text: str) -> str:
-    """Everything before the first line of data: the schema line, the author's notes, blank lines."""
-    out = []
-    for line in text.splitlines(keepends=True):
-        if line.lstrip().startswith("#") or not line.strip():
-            out.append(line if line.endswith("\n") else line + "\n")
-        else:
-            break
-    return "".join(out) or HEADER
-
-
-def dump(data: dict, header: str = HEADER) -> str:
-    body = yaml.dump(_styled(canonical(data)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10**6, indent=2)
-    return header + body
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -119,3 +15,62 @@ def write_atomic(path: Path, text: str) -> None:
     from ..publish import write_text_atomic
 
     write_text_atomic(path, text)
+
+
+# --- round-trip editing (ruamel.yaml) -------------------------------------------------------------------
+
+
+def load_roundtrip(path: Path):
+    """The file as ruamel's commented maps, ready to be edited and written back with ``dump_roundtrip``."""
+    from .. import yamlrt
+
+    return yamlrt.load(path.read_text(encoding="utf-8-sig"))
+
+
+def scalar_ids(doc) -> set[int]:
+    """Identities of the texts already in ``doc``: they are written back exactly as they were."""
+    found: set[int] = set()
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.add(id(value))
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
+
+
+def house_style(value, old: set[int], key: str | None = None):
+    """New values (not in ``old``) converted to ruamel types in the house style; old ones left untouched."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, ScalarString
+
+    if isinstance(value, str):
+        if id(value) in old or isinstance(value, ScalarString) or key in PLAIN_FIELDS:
+            return value
+        if "\n" in value.rstrip("\n"):
+            return LiteralScalarString(value)
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, dict):
+        target = value if isinstance(value, CommentedMap) else CommentedMap()
+        for k, v in list(value.items()):
+            target[k] = house_style(v, old, k)
+        return target
+    if isinstance(value, list):
+        if isinstance(value, CommentedSeq):
+            for i, v in enumerate(value):
+                value[i] = house_style(v, old)
+            return value
+        seq = CommentedSeq(house_style(v, old) for v in value)
+        if all(isinstance(v, str) for v in value) and sum(len(v) for v in value) < 100 and "\n" not in "".join(value):
+            seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+def dump_roundtrip(doc, old: set[int], header: str = "") -> str:
+    from .. import yamlrt
+
+    return header + yamlrt.dump(house_style(doc, old))

@@ -110,4 +110,9 @@ T = {
         "viết văn bản của tin bằng ngôn ngữ đó trong tệp bản tin (bản nháp cũng được); lệnh 'commcli check --all' chỉ rõ từng tin.",
     "{where}: {count} more warning(s) like the ones above; 'commcli check --all' lists every one.":
         "{where}: còn {count} cảnh báo giống như trên; lệnh 'commcli check --all' liệt kê đầy đủ.",
+    # bulletin new (comments written into the new week's file)
+    "Add items below, each starting with '  - id: …' (two spaces before '-'), as in the README; an item copied from an earlier week can be pasted as it is.":
+        "Thêm tin ở dưới đây, mỗi tin bắt đầu bằng '  - id: …' (hai dấu cách trước '-'), như trong README; tin chép từ tuần trước có thể dán nguyên như vậy.",
+    "Started from {file} by 'commcli bulletin new': recurring items carried over.":
+        "Tạo từ {file} bằng 'commcli bulletin new': đã mang sang các tin định kỳ.",
 }
