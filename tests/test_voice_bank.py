@@ -429,3 +429,59 @@ def test_unknown_phrase_file_is_a_warning(root, cli):
     result = cli("--workspace", root, "recordings", "import", folder, ui_lang="en")
     assert result.exit_code == 0 and "n.77.hmn" in result.stderr
     assert not (root / "recordings").exists()
+
+
+# --- alerts -------------------------------------------------------------------------------------------------
+
+
+def test_alert_end_to_end_for_two_villages_in_all_their_languages(root, cli):
+    from commcli.audio.ffmpeg import mp3_duration
+
+    fill_bank(root)
+    args = ("--workspace", root, "alert", "hop-ban", "--set", "ban=Bản Huổi Lếch", "--set", "gio=19:25",
+            "--set", "so=115", "--villages", "ban-a,ban-b", "--repeat", "2")
+    result = cli(*args, "--release", "-o", root / "out" / "alert-r", ui_lang="en")
+    assert result.exit_code == 1 and "nobody has reviewed" in result.stderr  # draft phrases and texts
+    assert not (root / "out" / "alert-r").exists()
+
+    result = cli(*args, "-o", root / "out" / "alert", ui_lang="en")
+    assert result.exit_code == 0, result.output
+    out = root / "out" / "alert"
+    for lang in ("hmn", "vi"):
+        alert = out / "audio" / "alert" / f"{lang}.mp3"
+        clip = out / "audio" / "clips" / f"alert-hop-ban.{lang}.mp3"
+        chime = out / "audio" / "clips" / "urgent-chime.mp3"
+        assert abs(mp3_duration(alert) - 2 * (mp3_duration(clip) + mp3_duration(chime))) < 0.2
+    playlist = (out / "playlists" / "ban-a.m3u8").read_text(encoding="utf-8")
+    assert playlist.index("../audio/alert/hmn.mp3") < playlist.index("../audio/alert/vi.mp3")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["villages"] == ["ban-a", "ban-b"] and manifest["repeat"] == 2 and manifest["left_out"] == []
+    assert not (root / "out" / "2026-W48").exists()  # the week's build is not touched
+
+
+@pytest.mark.parametrize("extra, words", [
+    (("--set", "gio=19:25"), "needs ban, so"),
+    (("--set", "ban=X", "--set", "gio=19:25", "--set", "so=115", "--set", "mau=1"), "has no field mau"),
+    (("--set", "ban=X", "--set", "gio=19:25", "--set", "so=115", "--villages", "ban-z"), "Unknown village ban-z"),
+    (("--set", "ban"), "is not key=value"),
+])
+def test_alert_bad_input_is_refused_and_nothing_written(root, cli, extra, words):
+    result = cli("--workspace", root, "alert", "hop-ban", *extra, "-o", root / "out" / "a", ui_lang="en")
+    assert result.exit_code == 2 and words in result.stderr
+    assert not (root / "out").exists()
+
+
+def test_shipped_emergency_templates_are_honest():
+    from commcli.bulletins.templates import BulletinTemplate  # noqa: F401 (the schema the loader uses)
+    from commcli.bulletins.templates import load_template
+
+    for name in ("sat-lo-lu-quet", "chay-rung", "ret-dam-ret-hai", "dich-benh-gia-suc"):
+        path = REPO / "templates" / "bulletins" / f"{name}.yaml"
+        problems = Problems()
+        tmpl = load_template(path, problems)
+        assert tmpl is not None and not [p for p in problems if p.is_error]
+        text = path.read_text(encoding="utf-8")
+        assert "huyện" not in text
+        for tag, tt in tmpl.texts.items():
+            if tag != "vi":
+                assert tt.status == "draft" and "native" in text

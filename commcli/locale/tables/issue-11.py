@@ -101,4 +101,36 @@ T = {
     "{lang}: {bank} from the voice bank, {recording} whole recording(s), {tts} by a synthetic voice, {none} not voiced":
         "{lang}: {bank} ghép từ kho giọng, {recording} bản ghi cả tin, {tts} giọng máy đọc, {none} chưa có tiếng",
     "{lang}: {count} phrase(s) marked {status} by {name}": "{lang}: {count} đoạn được {name} đánh dấu {status}",
+    # alert
+    "'{pair}' is not key=value.": "'{pair}' không có dạng khóa=giá_trị.",
+    "--repeat must be between 1 and 10.": "--repeat phải từ 1 đến 10.",
+    "A native speaker reviews the text, then write status: reviewed (or approved) for it.":
+        "Nhờ người bản ngữ rà soát lời, rồi ghi status: reviewed (hoặc approved) cho lời đó.",
+    "A value the template needs; repeat for each field.": "Một giá trị mẫu tin cần; lặp lại cho từng trường.",
+    "Affected villages (default: every village).": "Các bản bị ảnh hưởng (mặc định: mọi bản).",
+    "Alert built in {path}: {count} language(s), {playlists} village playlist(s).":
+        "Đã dựng tin khẩn cấp trong {path}: {count} ngôn ngữ, {playlists} danh sách phát của bản.",
+    "Build an emergency alert now from a template: each affected village in each of its languages, repeated with an urgent chime, with playlists (the week's build is not touched).":
+        "Dựng ngay tin khẩn cấp từ một mẫu tin: cho từng bản bị ảnh hưởng, bằng mọi tiếng của bản đó, đọc lặp lại sau chuông báo khẩn, kèm danh sách phát (không đụng đến bản tin của tuần).",
+    "Emergency alert": "Tin khẩn cấp",
+    "Folder for the alert (default: out/alerts/<date>-<time>-<template>).":
+        "Thư mục cho tin khẩn cấp (mặc định: out/alerts/<ngày>-<giờ>-<mẫu tin>).",
+    "Give each with --set key=value.": "Cho từng giá trị bằng --set khóa=giá_trị.",
+    "How many times the alert is read, each after the chime.": "Số lần đọc tin, mỗi lần sau tiếng chuông.",
+    "ID,ID": "MÃ,MÃ",
+    "KEY=VALUE": "KHÓA=GIÁ_TRỊ",
+    "Left out (no sound yet): {langs}": "Bị bỏ ra (chưa có tiếng): {langs}",
+    "No language of the alert has sound: nothing was written.": "Tin khẩn cấp chưa có tiếng ở ngôn ngữ nào: không ghi gì ra.",
+    "Refuse texts and voice-bank phrases nobody has reviewed.": "Từ chối lời và đoạn kho giọng chưa ai duyệt.",
+    "See the messages above for what is missing.": "Xem các thông báo ở trên để biết còn thiếu gì.",
+    "TEMPLATE": "MẪU_TIN",
+    "Template name in templates/bulletins/, e.g. sat-lo-lu-quet.": "Tên mẫu tin trong templates/bulletins/, ví dụ sat-lo-lu-quet.",
+    "The template '{name}' has no field {fields}.": "Mẫu tin '{name}' không có trường {fields}.",
+    "The template '{name}' has no {lang} text: villages speaking it hear the alert in their other languages.":
+        "Mẫu tin '{name}' không có lời tiếng {lang}: các bản nói tiếng này sẽ nghe tin bằng các tiếng khác của bản.",
+    "The template '{name}' needs {fields}.": "Mẫu tin '{name}' cần {fields}.",
+    "The {lang} text of the template '{name}' is a draft nobody has reviewed.": "Lời tiếng {lang} của mẫu tin '{name}' là bản nháp chưa ai rà soát.",
+    "There is no template '{name}'.": "Không có mẫu tin '{name}'.",
+    "Unknown village {ids}.": "Không có bản {ids}.",
+    "Write each value as --set key=value, e.g. --set ngay=2026-12-03.": "Viết mỗi giá trị dạng --set khóa=giá_trị, ví dụ --set ngay=2026-12-03.",
 }
