@@ -241,3 +241,21 @@ def test_item_bands_follow_the_programme_layout_or_are_left_out():
     assert bands[0][0] == 0 and abs(bands[-1][1] - 21.5) < 1e-9 and bands[1][0] > 2.6
     assert _segments(pieces, 1.0, 40.0) == []  # the pieces do not make this programme: no bands rather than wrong ones
     assert _segments([("intro", 1.6), ("1. A", None)], 1.0, 12.0) == []
+
+
+def test_the_spoken_form_is_shown_where_the_build_made_one(hostile_page, tmp_path):
+    from commcli.bulletins.load import open_bulletin
+    from commcli.bulletins.plan import plan
+    from commcli.render.weekpage import page_data, render_page
+    from commcli.workspace import open_workspace
+
+    root, _result, _page = hostile_page
+    ws = open_workspace(root)
+    resolved, _warnings = open_bulletin(ws, root / "bulletins" / "2026-W48.yaml")
+    folder = tmp_path / "week"
+    (folder / "scripts").mkdir(parents=True)
+    (folder / "scripts" / "vi.spoken.txt").write_text("Thưa bà con, hai mươi mốt giờ <script>x</script>", encoding="utf-8")
+    outputs = [{"path": "scripts/vi.txt", "kind": "script-text"}, {"path": "scripts/vi.spoken.txt", "kind": "script-spoken"}]
+    html = render_page(page_data(ws, resolved, plan(resolved, ws.commune), outputs, folder, draft=True, generated_at="-"))
+    assert 'href="scripts/vi.spoken.txt"' in html and "hai mươi mốt giờ &lt;script&gt;x&lt;/script&gt;" in html
+    assert 'href="scripts/hmn.spoken.txt"' not in html

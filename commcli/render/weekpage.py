@@ -212,7 +212,10 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
         def has(rel: str) -> str | None:
             return rel if rel in by_path else None
 
-        spoken_rel = has(f"scripts/{lang}.spoken.txt")
+        # The spoken form (numbers, dates, abbreviations written out as read), where the build made one.
+        spoken_rel = has(f"scripts/{lang}.spoken.txt") or next(
+            (e["path"] for e in outputs if e["path"].startswith(f"scripts/{lang}.") and "spoken" in e["path"]
+             and e["path"].endswith(".txt")), None)
         spoken = None
         if spoken_rel:
             try:
