@@ -16,7 +16,7 @@ GITIGNORE = "out/\n.cache/\n"
 
 
 def sample_source() -> Path:
-    """Where the sample workspace is: inside the installed package, or the source checkout's root."""
+    """Where the sample's files are: inside the installed package (a wheel), or the source checkout's root."""
     packaged = Path(__file__).resolve().parent / "_sample"
     if (packaged / MARKER).is_file():
         return packaged
@@ -25,6 +25,59 @@ def sample_source() -> Path:
         return checkout
     raise InputError(Problem(_("The sample workspace is missing from this installation of commcli."),
                              hint=_("Reinstall commcli."), code="usage.no-sample"))
+
+
+def _git_checkout(source: Path) -> bool:
+    return (source / ".git").exists() and shutil.which("git") is not None
+
+
+def copy_pristine_sample(source: Path, staging: Path) -> None:
+    """Copy the sample as shipped into ``staging``.
+
+    A wheel ships the sample as package data: copied as it is. A source checkout (editable install, CI
+    clone) is also the developers' demo workspace and may hold half-edited files: the sample is then
+    taken from the last commit (``git archive HEAD``), never from the live files. Only a checkout
+    without git (an unpacked source archive, pristine by construction) is copied from its files.
+    """
+    if source.name != "_sample" and _git_checkout(source) and _copy_from_git(source, staging):
+        return
+    for name in SAMPLE_PARTS:
+        src = source / name
+        if src.is_dir():
+            shutil.copytree(src, staging / name, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        elif src.is_file():
+            shutil.copy2(src, staging / name)
+
+
+def _copy_from_git(checkout: Path, staging: Path) -> bool:
+    """The sample's parts as committed at HEAD, extracted into ``staging``; False when git cannot say."""
+    import io
+    import subprocess
+    import tarfile
+
+    def git(*args: str) -> bytes | None:
+        try:
+            done = subprocess.run(["git", "-C", str(checkout), *args], capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    listed = git("ls-tree", "--name-only", "HEAD")
+    if listed is None:
+        return False
+    committed = set(listed.decode("utf-8", "replace").splitlines())
+    parts = [name for name in SAMPLE_PARTS if name in committed]
+    if MARKER not in parts:
+        return False
+    archive = git("archive", "--format=tar", "HEAD", "--", *parts)
+    if archive is None:
+        return False
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(staging, filter="data")
+        else:  # pragma: no cover - Python without extraction filters; git's own archive is trusted
+            tar.extractall(staging)
+    return True
 
 
 def create_workspace(target: Path) -> list[Path]:
@@ -49,12 +102,7 @@ def create_workspace(target: Path) -> list[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for name in SAMPLE_PARTS:
-            src = source / name
-            if src.is_dir():
-                shutil.copytree(src, staging / name, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
-            elif src.is_file():
-                shutil.copy2(src, staging / name)
+        copy_pristine_sample(source, staging)
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
         if not target.exists():
             os.replace(staging, target)

@@ -18,4 +18,14 @@ def register(app: typer.Typer) -> None:
         create_workspace(directory)
         if not state.quiet:
             echo(_("Created a workspace in {folder}.").format(folder=directory.resolve()))
-            echo(_("Next: cd {folder} && commcli check").format(folder=directory))
+            echo(_("Next: cd {folder} && commcli check").format(folder=shell_quote(str(directory))))
+
+
+def shell_quote(text: str) -> str:
+    """A path as the user's shell needs it pasted (spaces, quotes): cmd.exe on Windows, POSIX elsewhere."""
+    import os
+    import shlex
+
+    if os.name == "nt":
+        return f'"{text}"' if any(c in text for c in ' &()^;,') else text
+    return shlex.quote(text)
