@@ -14,6 +14,7 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "form.schema.json": ("commcli.forms.model", "FormDefinition"),
     "bulletin.schema.json": ("commcli.bulletins.model", "Bulletin"),
     "bulletin-template.schema.json": ("commcli.bulletins.templates", "BulletinTemplate"),
+    "say-rules.schema.json": ("commcli.voice.rules", "SayRules"),
 }
 
 

@@ -421,6 +421,7 @@ def test_bank_kit_import_and_status(root, cli):
     assert "hmn: 1 from the voice bank, 0 whole recording(s), 0 by a synthetic voice, 1 not voiced" in result.stdout
     assert "vi: 0 from the voice bank, 0 whole recording(s), 2 by a synthetic voice, 0 not voiced" in result.stdout
     assert "whole items: tin-rieng.hmn" in result.stdout
+    assert f"voice bank: {len(needed)} phrase(s), {len(needed)} draft, 0 reviewed, 0 approved" in result.stdout
 
 
 def test_unknown_phrase_file_is_a_warning(root, cli):

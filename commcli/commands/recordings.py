@@ -120,6 +120,8 @@ def register(app: typer.Typer) -> None:
             echo()
         echo(_("{ok} ok, {missing} missing, {stale} stale").format(**counts))
 
+        from ..errors import Problems
+        from ..voice.bank import load_bank
         from ..voice.coverage import coverage
 
         every = workspace_clips(ws, None if bulletin is None else [bulletin])
@@ -132,6 +134,11 @@ def register(app: typer.Typer) -> None:
         for tag, cov in found.items():
             echo("  " + _("{lang}: {bank} from the voice bank, {recording} whole recording(s), {tts} by a synthetic "
                           "voice, {none} not voiced").format(lang=tag, **cov.counts))
+            bank_entries = load_bank(ws, tag, Problems())
+            if bank_entries:
+                by = {k: sum(1 for e in bank_entries.values() if e.status == k) for k in ("draft", "reviewed", "approved")}
+                echo("    " + _("voice bank: {count} phrase(s), {draft} draft, {reviewed} reviewed, {approved} approved").format(
+                    count=len(bank_entries), **by))
             if cov.phrases or cov.whole:
                 echo("    " + _("to voice the rest, record {phrases} phrase(s) and {whole} whole item(s):").format(
                     phrases=len(cov.phrases), whole=len(cov.whole)))

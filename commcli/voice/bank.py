@@ -50,6 +50,7 @@ PAUSE_SENTENCE = 0.45
 COMMON_PLACES = (
     "Ủy ban nhân dân xã", "Trạm Y tế xã", "nhà văn hóa bản", "Trung tâm phục vụ hành chính công xã",
     "trường học", "Công an xã", "Đồn Biên phòng", "trưởng bản",
+    "các bản ven suối và sườn đồi dốc", "rừng đầu nguồn",  # what alerts name most often
 )
 
 

@@ -133,4 +133,6 @@ T = {
     "There is no template '{name}'.": "Không có mẫu tin '{name}'.",
     "Unknown village {ids}.": "Không có bản {ids}.",
     "Write each value as --set key=value, e.g. --set ngay=2026-12-03.": "Viết mỗi giá trị dạng --set khóa=giá_trị, ví dụ --set ngay=2026-12-03.",
+    "voice bank: {count} phrase(s), {draft} draft, {reviewed} reviewed, {approved} approved":
+        "kho giọng: {count} đoạn, {draft} bản nháp, {reviewed} đã rà soát, {approved} đã phê duyệt",
 }
