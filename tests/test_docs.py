@@ -70,7 +70,7 @@ def test_vietnamese_catalogue_is_complete_and_compiled():
 
 def test_help_starts_without_heavy_imports():
     code = ("import sys; from commcli.cli import build_app; build_app(); "
-            "heavy = [m for m in ('typst', 'numpy', 'pydub', 'lxml', 'jinja2', 'gtts') if m in sys.modules]; "
+            "heavy = [m for m in ('typst', 'numpy', 'pikepdf', 'lxml', 'jinja2', 'gtts') if m in sys.modules]; "
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "", f"--help imports heavy modules: {out}"
