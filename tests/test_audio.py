@@ -278,19 +278,21 @@ def test_build_interrupted_half_way_leaves_nothing_half_written_and_next_run_com
                            .replace("languages: [vi, hmn], cluster", "languages: [vi], cluster")
                            .replace("    hmn: {engine: recorded}\n", ""),
                            "bulletins/2026-W48.yaml": bulletin})
-    real_concat = ffmpeg.concat_mp3
+    from commcli.audio import mp3join
+
+    real_concat = mp3join.join_mp3
 
     def killed(parts, dest, **kwargs):
-        Path(dest).write_bytes(b"ID3 half")  # what an interrupted ffmpeg leaves behind
+        Path(dest).write_bytes(b"ID3 half")  # what an interrupted join leaves behind
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ffmpeg, "concat_mp3", killed)
+    monkeypatch.setattr(mp3join, "join_mp3", killed)
     with pytest.raises(KeyboardInterrupt):
         build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", quiet=True)
     assert not (root / "out" / "2026-W48").exists()
     assert not [p for p in (root / "out").rglob("*") if p.is_file()] if (root / "out").exists() else True
 
-    monkeypatch.setattr(ffmpeg, "concat_mp3", real_concat)
+    monkeypatch.setattr(mp3join, "join_mp3", real_concat)
     result = build_bulletin(open_workspace(root), root / "bulletins" / "2026-W48.yaml", quiet=True)
     programme = result.out_dir / "audio" / "sang" / "vi.mp3"
     assert programme.is_file() and programme.read_bytes()[:3] == b"ID3" and programme.stat().st_size > 5000

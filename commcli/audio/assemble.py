@@ -207,39 +207,65 @@ def _finish(samples: "np.ndarray", rate: int, audio: "Audio", *, normalize: bool
     return to_int16_bytes(padded), m, len(padded) / rate
 
 
+@dataclass
+class CodecLoss:
+    """What MP3 encoding at one setting does to loudness: LU it takes off, dB it adds to the true peak.
+
+    Starts from a typical figure; the first programme built at this setting is measured once with ffmpeg's
+    ebur128 and the figures learned are kept in the cache, so encoded clips are never decoded to be measured.
+    """
+
+    loss: float
+    overshoot: float
+    verified: bool = False
+
+    @staticmethod
+    def path(cache: Cache, bitrate_kbps: int, sample_rate: int) -> Path:
+        return cache.dir / f"codec-{key_of(kind='codec', bitrate=bitrate_kbps, rate=sample_rate)[:16]}.json"
+
+    @classmethod
+    def load(cls, cache: Cache, bitrate_kbps: int, sample_rate: int) -> "CodecLoss":
+        try:
+            data = json.loads(cls.path(cache, bitrate_kbps, sample_rate).read_text(encoding="utf-8"))
+            return cls(float(data["loss"]), float(data["overshoot"]), True)
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(codec_loss(bitrate_kbps, sample_rate), CODEC_OVERSHOOT_DB)
+
+    def save(self, cache: Cache, bitrate_kbps: int, sample_rate: int) -> None:
+        path = self.path(cache, bitrate_kbps, sample_rate)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.{os.getpid()}.", suffix=".tmp", dir=cache.dir)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"loss": round(self.loss, 3), "overshoot": round(self.overshoot, 3)}, handle)
+        os.replace(tmp, path)
+
+
 def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float, audio: "Audio",
-                      tags: dict[str, str], source: str) -> Entry:
-    """Encode a piece to MP3 and record what the MP3 measures, not what went into the encoder.
+                      tags: dict[str, str], source: str, codec: CodecLoss) -> Entry:
+    """Encode a piece to MP3, once; its loudness after encoding follows from the codec's known loss.
 
     Low-bitrate MP3 loses some high-frequency energy, which K-weighting counts (about 0.5 LU at 64 kbit/s
-    mono). The loss measured on earlier pieces is given back before encoding; a piece that still misses the
-    target by more than 0.2 LU, or comes near the true-peak ceiling, is corrected once and encoded again.
+    mono): that loss is given back before encoding (within the true-peak ceiling), so the MP3 lands on the
+    target. The figures stored are the PCM's, moved by the codec's loss and peak overshoot; programmes are
+    measured for real (see ``_programme_entry``).
     """
     from .ffmpeg import encode_mp3
 
     path = cache.mp3(piece.key)
-    codec = (audio.bitrate_kbps, audio.sample_rate)
     loud = math.isfinite(m.integrated)
     given = 0.0
     if loud:
-        # What this codec setting usually takes off, given back before encoding (within the ceiling), so most
-        # pieces need one encode only. A fixed figure, not one learned from earlier pieces: a piece must
-        # sound the same whatever was encoded before it (reproducible builds, cache hits or not).
-        given = min(codec_loss(*codec), (audio.true_peak_dbtp - CODEC_OVERSHOOT_DB) - m.true_peak)
+        # Given back before encoding: a fixed figure per codec setting (not the learned one), so a piece's
+        # bytes depend on its inputs only, whatever was encoded or measured before it.
+        given = min(codec_loss(audio.bitrate_kbps, audio.sample_rate),
+                    (audio.true_peak_dbtp - CODEC_OVERSHOOT_DB) - m.true_peak)
         pcm = _with_gain(pcm, given)
     encode_mp3(pcm, audio.sample_rate, path, bitrate_kbps=audio.bitrate_kbps, tags=tags)
-    if loud:
-        m = _measure_encoded(path, len(pcm) // 2, audio.sample_rate)
-        shift = audio.loudness_lufs - m.integrated
-        gain = min(shift, (audio.true_peak_dbtp - 0.2) - m.true_peak)
-        if (abs(shift) > 0.2 or m.true_peak > audio.true_peak_dbtp - 0.1) and abs(gain) > 0.05:
-            pcm = _with_gain(pcm, gain)
-            encode_mp3(pcm, audio.sample_rate, path, bitrate_kbps=audio.bitrate_kbps, tags=tags)
-            m = _measure_encoded(path, len(pcm) // 2, audio.sample_rate)
+    scale = 10 ** (given / 10)
     entry = Entry(key=piece.key, duration=round(seconds, 3),
-                  integrated=round(m.integrated, 3) if math.isfinite(m.integrated) else -200.0,
-                  true_peak=round(m.true_peak, 3) if math.isfinite(m.true_peak) else -200.0,
-                  sha256=sha256_file(path), subblocks=[float(v) for v in m.subblocks], source=source)
+                  integrated=round(m.integrated + given - codec.loss, 3) if loud else -200.0,
+                  true_peak=round(m.true_peak + given + codec.overshoot, 3) if math.isfinite(m.true_peak) else -200.0,
+                  sha256=sha256_file(path), subblocks=[float(v) * scale for v in m.subblocks], source=source,
+                  pcm_true_peak=round(m.true_peak + given, 3) if math.isfinite(m.true_peak) else -200.0)
     cache.put(entry)
     return entry
 
@@ -254,17 +280,31 @@ def codec_loss(bitrate_kbps: int, sample_rate: int) -> float:
 CODEC_OVERSHOOT_DB = 0.5  # room kept for the peaks MP3 encoding adds
 
 
-def _measure_encoded(path: Path, n_samples: int, rate: int):
-    """Loudness of the decoded MP3, cut or padded to the piece's own length so pieces still add up."""
+def _programme_entry(cache: Cache, pkey: str, order: list[_Piece], codec: CodecLoss, audio: "Audio") -> Entry:
+    """The joined programme's entry: measured with ffmpeg's ebur128 while the codec's figures are not yet
+    verified (then learned), afterwards from its pieces' energies and the codec's known loss."""
     import numpy as np
 
-    from .ffmpeg import decode
-    from .loudness import measure
+    from .ffmpeg import ebur128, mp3_duration
+    from .loudness import integrated_from_subblocks
 
-    decoded, _rate = decode(path, rate)
-    fitted = np.zeros(n_samples, dtype=np.float32)
-    fitted[: min(n_samples, len(decoded))] = decoded[:n_samples]
-    return measure(fitted, rate)
+    path = cache.mp3(pkey)
+    sub = np.concatenate([np.asarray(p.entry.subblocks) for p in order])
+    pcm_integrated = integrated_from_subblocks(sub)
+    pcm_peak = max((p.entry.pcm_true_peak if p.entry.pcm_true_peak is not None else p.entry.true_peak - codec.overshoot)
+                   for p in order)
+    if not codec.verified and math.isfinite(pcm_integrated):
+        integrated, peak = ebur128(path)
+        if math.isfinite(integrated) and math.isfinite(peak):
+            codec.loss, codec.overshoot, codec.verified = pcm_integrated - integrated, max(0.0, peak - pcm_peak), True
+            codec.save(cache, audio.bitrate_kbps, audio.sample_rate)
+    else:
+        integrated, peak = pcm_integrated - codec.loss, pcm_peak + codec.overshoot
+    entry = Entry(key=pkey, duration=round(mp3_duration(path), 3),
+                  integrated=round(integrated, 3) if math.isfinite(integrated) else -200.0,
+                  true_peak=round(peak, 3) if math.isfinite(peak) else -200.0, sha256=sha256_file(path))
+    cache.put(entry)
+    return entry
 
 
 def _with_gain(pcm: bytes, gain_db: float) -> bytes:
@@ -417,34 +457,81 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
         piece.entry = cache.get(piece.key)
     todo = [p for p in pieces.values() if p.entry is None]
     jingle_tags = {"artist": artist, "album": programmes[0].week if programmes else ""}
+    codec = CodecLoss.load(cache, audio.bitrate_kbps, audio.sample_rate)
+
+    def make(piece: _Piece) -> Entry:
+        # Synthesis, loudness and encoding of one piece, on a pool thread: espeak takes its own lock,
+        # numpy and ffmpeg run beside it. Only the pieces being worked on hold PCM.
+        samples, rate, source = piece.render()
+        if rate != audio.sample_rate:
+            samples = _resample(samples, rate, audio.sample_rate)
+        pcm, m, seconds = _finish(samples, audio.sample_rate, audio, normalize=piece.kind != "gap")
+        del samples
+        tags = piece.render.tags if hasattr(piece.render, "tags") else {**jingle_tags, "title": piece.title}
+        return _encode_and_store(cache, piece, pcm, m, seconds, audio, tags, source, codec)
+
     if todo:
         with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool, \
                 _progress(len(todo), _("Synthesizing and encoding"), show) as bar:
-            pending: list[tuple[_Piece, Future]] = []
-            for piece in todo:
-                samples, rate, source = piece.render()
-                if rate != audio.sample_rate:
-                    samples = _resample(samples, rate, audio.sample_rate)
-                pcm, m, seconds = _finish(samples, audio.sample_rate, audio, normalize=piece.kind != "gap")
-                del samples
-                tags = piece.render.tags if hasattr(piece.render, "tags") else {**jingle_tags, "title": piece.title}
-                pending.append((piece, pool.submit(_encode_and_store, cache, piece, pcm, m, seconds, audio, tags, source)))
-                if piece.kind == "clip":
-                    result.synthesized += 1
-                while len(pending) > 4:  # bound the PCM waiting in memory
-                    done_piece, future = pending.pop(0)
-                    done_piece.entry = future.result()
+            futures = [(piece, pool.submit(make, piece)) for piece in todo]
+            result.synthesized += sum(1 for piece in todo if piece.kind == "clip")
+            try:
+                for piece, future in futures:
+                    piece.entry = future.result()
                     if bar is not None:
                         bar.update(1)
-            for done_piece, future in pending:
-                done_piece.entry = future.result()
-                if bar is not None:
-                    bar.update(1)
+            except BaseException:
+                for _piece, future in futures:
+                    future.cancel()
+                raise
     result.problems = problems
 
     # 3. programmes: join the pieces' frames
-    from .ffmpeg import concat_mp3, mp3_duration
-    from .loudness import integrated_from_subblocks
+    from .ffmpeg import concat_mp3
+
+    def layout(programme: Programme, clips: list[_Piece]) -> tuple[list[_Piece], dict[str, str], str]:
+        order = [intro]
+        for clip in clips:
+            order += [gap, clip] if gap_seconds > 0 else [clip]
+        order += [gap, outro] if gap_seconds > 0 else [outro]
+        lang_name = _language_name(programme.language)
+        tags = {"title": f"{programme.slot_name} – {lang_name} – {programme.week}", "artist": artist,
+                "album": programme.week, "language": programme.language, "comment": programme.slot_id,
+                "grouping": programme.slot_id}
+        return order, tags, key_of(kind="programme", pieces=[p.key for p in order], tags=tags)
+
+    def join(order: list[_Piece], tags: dict[str, str], pkey: str) -> Entry:
+        from .mp3join import NotJoinable, join_mp3
+
+        parts = [cache.mp3(p.key) for p in order]
+        try:
+            join_mp3(parts, cache.mp3(pkey), tags=tags)  # frames copied in Python: no ffmpeg start-up
+        except NotJoinable:
+            concat_mp3(parts, cache.mp3(pkey), tags=tags)
+        return _programme_entry(cache, pkey, order, codec, audio)
+
+    # Programmes the cache lacks are joined side by side (each is one ffmpeg copying frames); the first is
+    # joined alone while the codec's loss is unverified, since measuring it teaches the others.
+    joined: dict[str, Future] = {}
+    missing = {}
+    for programme, clips in running:
+        if clips:
+            order, tags, pkey = layout(programme, clips)
+            if pkey not in missing and cache.get(pkey) is None:
+                missing[pkey] = (order, tags, pkey)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+    try:
+        for args in missing.values():
+            if not codec.verified:
+                done: Future = Future()
+                done.set_result(join(*args))
+                joined[args[2]] = done
+            else:
+                joined[args[2]] = pool.submit(join, *args)
+        for future in joined.values():
+            future.result()
+    finally:
+        pool.shutdown(cancel_futures=True)
 
     built: list[tuple[Programme, list[_Piece], Path, Entry]] = []
     audio_dir = out_dir / "audio"
@@ -457,25 +544,8 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
                     slot=programme.slot_name, language=_language_name(programme.language)),
                 severity=Severity.WARNING, code="audio.programme-empty"))
             continue
-        order = [intro]
-        for clip in clips:
-            order += [gap, clip] if gap_seconds > 0 else [clip]
-        order += [gap, outro] if gap_seconds > 0 else [outro]
-        lang_name = _language_name(programme.language)
-        tags = {"title": f"{programme.slot_name} – {lang_name} – {programme.week}", "artist": artist,
-                "album": programme.week, "language": programme.language, "comment": programme.slot_id,
-                "grouping": programme.slot_id}
-        pkey = key_of(kind="programme", pieces=[p.key for p in order], tags=tags)
-        entry = cache.get(pkey)
-        if entry is None:
-            import numpy as np
-
-            concat_mp3([cache.mp3(p.key) for p in order], cache.mp3(pkey), tags=tags)
-            sub = np.concatenate([np.asarray(p.entry.subblocks) for p in order])
-            entry = Entry(key=pkey, duration=round(mp3_duration(cache.mp3(pkey)), 3),
-                          integrated=round(integrated_from_subblocks(sub), 3),
-                          true_peak=max(p.entry.true_peak for p in order), sha256=sha256_file(cache.mp3(pkey)))
-            cache.put(entry)
+        order, tags, pkey = layout(programme, clips)
+        entry = joined[pkey].result() if pkey in joined else cache.get(pkey)
         # Villages that hear different items in one slot and language get their own programme, named after
         # the first village of the group (Programme.variant).
         variant = getattr(programme, "variant", "")

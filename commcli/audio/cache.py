@@ -14,7 +14,7 @@ from .. import __version__
 
 CACHE_DIR = Path(".cache") / "clips"
 # Bump when the way pieces are rendered or measured changes, so caches made before are not reused.
-PIPELINE_REVISION = 3
+PIPELINE_REVISION = 4
 
 
 def key_of(**parts: Any) -> str:
@@ -30,11 +30,12 @@ class Entry:
 
     key: str
     duration: float  # seconds of the MP3 as played
-    integrated: float  # LUFS, measured on the PCM before encoding
-    true_peak: float  # dBTP, same
+    integrated: float  # LUFS of the MP3: measured (programmes, once per codec setting) or PCM + the codec's known loss
+    true_peak: float  # dBTP of the MP3, same
     sha256: str  # of the MP3
-    subblocks: list[float] = field(default_factory=list)  # K-weighted 100 ms energies (clips, jingles, gaps)
+    subblocks: list[float] = field(default_factory=list)  # K-weighted 100 ms energies of the PCM encoded
     source: str = ""  # engine that actually spoke
+    pcm_true_peak: float | None = None  # dBTP of the PCM encoded (clips, jingles, gaps)
 
 
 class Cache:
