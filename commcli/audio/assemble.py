@@ -231,6 +231,14 @@ class CodecLoss:
         except (OSError, ValueError, KeyError, TypeError):
             return cls(codec_loss(bitrate_kbps, sample_rate), CODEC_OVERSHOOT_DB)
 
+    def lufs(self, entry: Entry) -> float:
+        """What the entry's MP3 measures (integrated LUFS): its PCM's loudness less the codec's loss."""
+        return round(entry.integrated - self.loss, 2) if entry.integrated > -200 else -200.0
+
+    def peak(self, entry: Entry) -> float:
+        """The entry's MP3 true peak (dBTP): its PCM's plus what the codec adds."""
+        return round(entry.true_peak + self.overshoot, 2) if entry.true_peak > -200 else -200.0
+
     def save(self, cache: Cache, bitrate_kbps: int, sample_rate: int) -> None:
         path = self.path(cache, bitrate_kbps, sample_rate)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.{os.getpid()}.", suffix=".tmp", dir=cache.dir)
@@ -245,8 +253,8 @@ def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float
 
     Low-bitrate MP3 loses some high-frequency energy, which K-weighting counts (about 0.5 LU at 64 kbit/s
     mono): that loss is given back before encoding (within the true-peak ceiling), so the MP3 lands on the
-    target. The figures stored are the PCM's, moved by the codec's loss and peak overshoot; programmes are
-    measured for real (see ``_programme_entry``).
+    target. The entry keeps the PCM's figures; the MP3's follow from the codec's loss and overshoot, which
+    are measured once per setting on a whole programme (see ``_programme_entry``).
     """
     from .ffmpeg import encode_mp3
 
@@ -261,11 +269,12 @@ def _encode_and_store(cache: Cache, piece: _Piece, pcm: bytes, m, seconds: float
         pcm = _with_gain(pcm, given)
     encode_mp3(pcm, audio.sample_rate, path, bitrate_kbps=audio.bitrate_kbps, tags=tags)
     scale = 10 ** (given / 10)
+    # The PCM's own figures (as encoded, gain included): what the MP3 measures follows from the codec's
+    # figures when the manifest is written, so an entry does not depend on what was learned before it.
     entry = Entry(key=piece.key, duration=round(seconds, 3),
-                  integrated=round(m.integrated + given - codec.loss, 3) if loud else -200.0,
-                  true_peak=round(m.true_peak + given + codec.overshoot, 3) if math.isfinite(m.true_peak) else -200.0,
-                  sha256=sha256_file(path), subblocks=[float(v) * scale for v in m.subblocks], source=source,
-                  pcm_true_peak=round(m.true_peak + given, 3) if math.isfinite(m.true_peak) else -200.0)
+                  integrated=round(m.integrated + given, 3) if loud else -200.0,
+                  true_peak=round(m.true_peak + given, 3) if math.isfinite(m.true_peak) else -200.0,
+                  sha256=sha256_file(path), subblocks=[float(v) * scale for v in m.subblocks], source=source)
     cache.put(entry)
     return entry
 
@@ -281,8 +290,8 @@ CODEC_OVERSHOOT_DB = 0.5  # room kept for the peaks MP3 encoding adds
 
 
 def _programme_entry(cache: Cache, pkey: str, order: list[_Piece], codec: CodecLoss, audio: "Audio") -> Entry:
-    """The joined programme's entry: measured with ffmpeg's ebur128 while the codec's figures are not yet
-    verified (then learned), afterwards from its pieces' energies and the codec's known loss."""
+    """The joined programme's entry, from its pieces' energies and peaks; while the codec's figures are not
+    yet verified, the MP3 is measured with ffmpeg's ebur128 and the figures learned from it."""
     import numpy as np
 
     from .ffmpeg import ebur128, mp3_duration
@@ -291,18 +300,15 @@ def _programme_entry(cache: Cache, pkey: str, order: list[_Piece], codec: CodecL
     path = cache.mp3(pkey)
     sub = np.concatenate([np.asarray(p.entry.subblocks) for p in order])
     pcm_integrated = integrated_from_subblocks(sub)
-    pcm_peak = max((p.entry.pcm_true_peak if p.entry.pcm_true_peak is not None else p.entry.true_peak - codec.overshoot)
-                   for p in order)
+    pcm_peak = max(p.entry.true_peak for p in order)
     if not codec.verified and math.isfinite(pcm_integrated):
         integrated, peak = ebur128(path)
         if math.isfinite(integrated) and math.isfinite(peak):
-            codec.loss, codec.overshoot, codec.verified = pcm_integrated - integrated, max(0.0, peak - pcm_peak), True
+            codec.loss, codec.overshoot, codec.verified = pcm_integrated - integrated, peak - pcm_peak, True
             codec.save(cache, audio.bitrate_kbps, audio.sample_rate)
-    else:
-        integrated, peak = pcm_integrated - codec.loss, pcm_peak + codec.overshoot
     entry = Entry(key=pkey, duration=round(mp3_duration(path), 3),
-                  integrated=round(integrated, 3) if math.isfinite(integrated) else -200.0,
-                  true_peak=round(peak, 3) if math.isfinite(peak) else -200.0, sha256=sha256_file(path))
+                  integrated=round(pcm_integrated, 3) if math.isfinite(pcm_integrated) else -200.0,
+                  true_peak=round(pcm_peak, 3), sha256=sha256_file(path))
     cache.put(entry)
     return entry
 
@@ -557,7 +563,7 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
         result.programmes.append(out_dir / rel)
         result.manifest.append({"path": rel, "kind": "programme", "week": programme.week, "slot": programme.slot_id,
                                 "language": programme.language, "duration": entry.duration,
-                                "integrated_lufs": entry.integrated, "true_peak_dbtp": entry.true_peak,
+                                "integrated_lufs": codec.lufs(entry), "true_peak_dbtp": codec.peak(entry),
                                 "sha256": entry.sha256, "items": [c.clip.item_id for c in clips]})
         for piece in [intro, outro, *clips]:
             if piece.key in clip_files:
@@ -571,8 +577,8 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
             clip_files[piece.key] = name
             _copy(cache.mp3(piece.key), audio_dir / "clips" / name)
             item = {"path": f"audio/clips/{name}", "kind": "clip" if piece.kind == "clip" else "jingle",
-                    "duration": piece.entry.duration, "integrated_lufs": piece.entry.integrated,
-                    "true_peak_dbtp": piece.entry.true_peak, "sha256": piece.entry.sha256, "voice": piece.entry.source}
+                    "duration": piece.entry.duration, "integrated_lufs": codec.lufs(piece.entry),
+                    "true_peak_dbtp": codec.peak(piece.entry), "sha256": piece.entry.sha256, "voice": piece.entry.source}
             if piece.clip is not None:
                 item.update({"clip_id": piece.clip.clip_id, "item": piece.clip.item_id, "language": piece.clip.language,
                              "title": piece.clip.title})

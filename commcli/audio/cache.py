@@ -30,12 +30,11 @@ class Entry:
 
     key: str
     duration: float  # seconds of the MP3 as played
-    integrated: float  # LUFS of the MP3: measured (programmes, once per codec setting) or PCM + the codec's known loss
-    true_peak: float  # dBTP of the MP3, same
+    integrated: float  # LUFS of the PCM encoded (the MP3's: less the codec's loss, see assemble.CodecLoss)
+    true_peak: float  # dBTP of the PCM encoded (the MP3's: plus the codec's overshoot)
     sha256: str  # of the MP3
     subblocks: list[float] = field(default_factory=list)  # K-weighted 100 ms energies of the PCM encoded
     source: str = ""  # engine that actually spoke
-    pcm_true_peak: float | None = None  # dBTP of the PCM encoded (clips, jingles, gaps)
 
 
 class Cache:
