@@ -86,6 +86,12 @@ def _check_inside(ws, target: Path, shown: Path, option: str | None) -> None:
             shown, _("Remove the link, or choose the output folder with -o."), "output-outside", option)
 
 
+def check_inside(ws, path: Path, *, option: str | None = None) -> Path:
+    """Refuse a path commcli chose inside the workspace that a symbolic link leads elsewhere."""
+    _check_inside(ws, _resolve(path), Path(path), option)
+    return Path(path)
+
+
 def check_output_file(ws, path: Path, *, suffixes: Iterable[str] = (), option: str | None = "-o",
                       extra_inputs: Iterable[Path] = (), chosen: bool = True) -> Path:
     """Refuse an output file that is (or is inside) an input, a folder, or an existing file of another kind.

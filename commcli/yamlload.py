@@ -67,8 +67,14 @@ def format_path(path: tuple) -> str:
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file's text as NFC, or None with a problem added (missing, not UTF-8, empty)."""
+    from .errors import InputError
+    from .safeio import read_input
+
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, "yaml")
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
     except FileNotFoundError:
         problems.add(Problem(_("File not found."), file=path, code="file.missing"))
         return None
@@ -111,15 +117,30 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
         problems.add(Problem(_("The file is empty."), file=file, line=1, column=1,
                              hint=_("Write the file's content, or delete the file."), code="yaml.empty"))
         return None
-    node = _compose_fast(text)
+    long_line = _first_long_line(text)
+    if long_line:
+        problems.add(Problem(
+            _("Line {line} is longer than {limit} characters; commcli does not read such files.").format(
+                line=long_line, limit=_max_line()),
+            file=file, line=long_line, column=1, hint=_("Break the text into several lines (YAML '|' blocks keep them)."),
+            code="yaml.line-too-long"))
+        return None
     try:
+        node = _compose_fast(text)
         if node is None:
             node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
         problems.add(_yaml_error_problem(exc, text, file))
         return None
+    except RecursionError:
+        problems.add(_too_deep(file, None))
+        return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         problems.add(Problem(_("The file is not valid YAML: {reason}").format(reason=str(exc)), file=file, code="yaml.syntax"))
+        return None
+    shape = _shape_problem(node, file)
+    if shape is not None:
+        problems.add(shape)
         return None
     if node is None:
         problems.add(Problem(_("The file is empty."), file=file, line=1, column=1, code="yaml.empty"))
@@ -131,6 +152,81 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
     return Loaded(data=data, positions=positions)
 
 
+# Bounds on a document's shape (README "Limits"): aliases may not multiply a file into millions of values
+# (an "alias bomb"), and nothing real nests deeper than a few levels.
+MAX_VALUES = 500_000
+MAX_DEPTH = 64
+
+
+def _max_line() -> int:
+    from .safeio import MAX_LINE
+
+    return MAX_LINE
+
+
+def _first_long_line(text: str) -> int | None:
+    limit = _max_line()
+    if len(text) <= limit:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limit:
+            return number
+    return None
+
+
+def _too_deep(file: Path, node: yaml.Node | None) -> Problem:
+    line, column = _mark(node) if node is not None else (None, None)
+    return Problem(_("The file nests lists and mappings more than {limit} levels deep.").format(limit=MAX_DEPTH),
+                   file=file, line=line, column=column, hint=_("Write the values out flat, as in the examples."),
+                   code="yaml.too-deep")
+
+
+def _shape_problem(root: yaml.Node | None, file: Path) -> Problem | None:
+    """A problem when the document, aliases expanded, is too big or too deep (or refers to itself).
+
+    Computed on the node graph, where an alias is one shared node: linear time whatever it would expand to.
+    """
+    if root is None:
+        return None
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if depth[key] > MAX_DEPTH:
+                return _too_deep(file, node)
+            if size[key] > MAX_VALUES:
+                line, column = _mark(node)
+                return Problem(
+                    _("The file holds more than {limit} values once its aliases (*name) are expanded.").format(limit=MAX_VALUES),
+                    file=file, line=line, column=column, hint=_("Write the values out instead of repeating aliases."),
+                    code="yaml.too-big")
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            line, column = _mark(node)
+            return Problem(_("An alias (*name) refers to the block that contains it."), file=file, line=line,
+                           column=column, hint=_("Write the values out instead of the alias."), code="yaml.alias-loop")
+        on_path.add(key)
+        stack.append((node, True))
+        if len(on_path) > MAX_DEPTH:
+            return _too_deep(file, node)
+        stack.extend((c, False) for c in children if id(c) not in size)
+    return None
+
+
 def _compose_fast(text: str) -> yaml.Node | None:
     """Nodes composed by libyaml (about 10x faster) when available; None to use the pure-Python composer,
     which also gives the error messages for files libyaml refuses."""
@@ -138,12 +234,19 @@ def _compose_fast(text: str) -> yaml.Node | None:
         return None
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+            raise RecursionError from None  # the pure-Python composer would take seconds to say the same
         return None
-    # libyaml marks plain scalars with style '' where PyYAML uses None.
+    # libyaml marks plain scalars with style '' where PyYAML uses None. An alias is a shared node: each is
+    # visited once (an "alias bomb" would otherwise be walked billions of times, a self-reference forever).
     stack = [node] if node is not None else []
+    seen: set[int] = set()
     while stack:
         current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         if isinstance(current, yaml.ScalarNode):
             if current.style == "":
                 current.style = None

@@ -226,3 +226,97 @@ def test_ctrl_c_in_the_espeak_callback_stops_quietly():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "stopped"
     assert result.stderr == ""
+
+
+# --- hostile input: every command loads commune.yaml, so each must be cheap to refuse ----------------------------
+
+ALIAS_BOMB = 'lol: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+    f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.mark.parametrize("text,code_word", [
+    (ALIAS_BOMB, "bí danh"),
+    ("villages: " + "[" * 5_000 + "]" * 5_000 + "\n", "64"),
+    ("villages:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(1, 200)), "64"),
+    ("commune: " + "x" * 30_000 + "\n", "20000"),
+    ("commune: " + "x" * 6_000_000 + "\n", "5 MB"),
+])
+def test_hostile_commune_yaml_is_refused_quickly(make_workspace, cli, text, code_word):
+    root = make_workspace({"commune.yaml": text})
+    before = tree_hashes(root)
+    result = cli("-w", root, "check")
+    assert result.exit_code == 2
+    said = result.stdout + result.stderr
+    assert "commune.yaml" in said and code_word in said
+    assert tree_hashes(root) == before
+
+
+def test_fifo_and_device_as_data_are_refused_without_blocking(cli, make_workspace):
+    sample = make_workspace(sample=True, name="sample")
+    fifo = sample / "data" / "pipe.csv"
+    os.mkfifo(fifo)
+    for data in (fifo, Path("/dev/zero")):
+        result = cli("-w", sample, "form", "render", "khai-sinh", "--lang", "hmn", "--data", data,
+                     "-o", sample / "out" / "x.pdf")
+        assert result.exit_code == 2
+        assert str(data) in result.stderr
+    assert not (sample / "out").exists()
+
+
+def test_symlink_out_of_the_layout_folder_is_not_followed(make_workspace, cli):
+    root = make_workspace(sample=True)
+    (root / "templates" / "forms" / "secret.txt").symlink_to("/etc/passwd")
+    layout = root / "templates" / "forms" / "layout.typ"
+    layout.write_text(layout.read_text(encoding="utf-8") + '\n#read("secret.txt")\n', encoding="utf-8")
+    result = cli("-w", root, "form", "render", "khai-sinh", "--lang", "hmn", "--blank", "-o", root / "out" / "x.pdf")
+    assert result.exit_code == 2
+    assert "secret.txt" in result.stderr
+    assert not (root / "out" / "x.pdf").exists()
+
+
+def test_recordings_folder_linked_out_of_the_workspace_is_not_written(make_workspace, tmp_path):
+    from commcli.errors import InputError
+    from commcli.outputs import check_inside
+    from commcli.voice.index import index_path
+    from commcli.workspace import open_workspace
+
+    root = make_workspace(tiny_files())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "recordings").symlink_to(elsewhere)
+    ws = open_workspace(root)
+    with pytest.raises(InputError) as caught:
+        check_inside(ws, index_path(ws, "hmn"))  # what recordings import checks before writing
+    assert "liên kết" in caught.value.problems[0].message
+    assert list(elsewhere.iterdir()) == []
+
+
+TEMPLATE = """\
+name: Thử
+category: thong-bao
+priority: thuong
+text:
+  vi: |
+    {body}
+"""
+
+
+@pytest.mark.parametrize("body,word", [
+    ("{{ 9 ** (9 ** 9) }}", "quá lớn"),
+    ("{{ 'x' * 3000000000 }}", "quá lớn"),
+    ("{% for a in s %}{% for b in s %}{% for c in s %}{% endfor %}{% endfor %}{% endfor %}", "giây"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "macro"),
+    ("{{ s | center(1000000000) }}", "center"),
+])
+def test_template_denial_of_service_is_refused(make_workspace, cli, body, word):
+    week = (
+        "week: 2026-W48\ntitle: Thử\nitems:\n"
+        "  - id: tin-mau\n    title: Tin mẫu\n    category: thong-bao\n    priority: thuong\n"
+        "    template: thu\n    data:\n      s: '" + "x" * 3000 + "'\n"
+    )
+    root = make_workspace(tiny_files(**{"templates/bulletins/thu.yaml": TEMPLATE.format(body=body), WEEK: week}))
+    before = tree_hashes(root)
+    result = cli("-w", root, "bulletin", "build", WEEK, "--no-audio")
+    assert result.exit_code in (1, 2), result.stdout
+    assert "thu" in result.stderr and word in result.stderr, result.stderr
+    assert tree_hashes(root) == before

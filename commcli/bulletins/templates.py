@@ -8,6 +8,7 @@ times, numbers and money the way each language writes them; ``term('bhyt')`` ins
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -161,13 +162,72 @@ class TermError(ValueError):
     pass
 
 
+# Bounds on what one template text may cost (README "Limits"): a bulletin text is a few hundred words.
+MAX_TEXT = 100_000  # characters of output, and of any string or list a template builds
+MAX_POWER_BITS = 4_096  # size of a number built with ** or *
+TIME_BUDGET = 2.0  # seconds for one text
+# Jinja's own filters a bulletin text may use; the others can build huge strings (center, indent, format…).
+SAFE_FILTERS = ("abs", "capitalize", "count", "d", "default", "first", "float", "int", "join", "last", "length",
+                "list", "lower", "max", "min", "replace", "round", "sort", "string", "sum", "title", "trim",
+                "truncate", "unique", "upper", "wordcount")
+
+
+class TemplateLimit(ValueError):
+    """A template went over one of the bounds above."""
+
+
+def _too_big(what: str) -> TemplateLimit:
+    return TemplateLimit(_("the template builds {what} larger than commcli allows").format(what=what))
+
+
+def _sized(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_TEXT:
+        raise _too_big(_("a text or list"))
+    return value
+
+
+def _bounded_environment_class():
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        """The sandbox with the operators that can take unbounded time or memory checked first."""
+
+        intercepted_binops = frozenset({"**", "*", "%", "+", "//"})
+        intercepted_unops = frozenset()
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**":
+                if isinstance(right, (int, float)) and isinstance(left, (int, float)):
+                    base_bits = abs(int(left)).bit_length() if abs(left) >= 1 else 1
+                    if right > 0 and base_bits * right > MAX_POWER_BITS:
+                        raise _too_big(_("a number"))
+            elif operator == "*":
+                for a, b in ((left, right), (right, left)):
+                    if isinstance(a, (str, list, tuple)) and isinstance(b, int) and len(a) * b > MAX_TEXT:
+                        raise _too_big(_("a text or list"))
+                if isinstance(left, int) and isinstance(right, int) and \
+                        left.bit_length() + right.bit_length() > MAX_POWER_BITS:
+                    raise _too_big(_("a number"))
+            elif operator == "%" and isinstance(left, str):
+                raise TemplateLimit(_("'%' formatting is not available in templates; use the filters"))
+            return _sized(super().call_binop(context, operator, left, right))
+
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
+            return _sized(super().call(__context, __obj, *args, **kwargs))
+
+    return BoundedSandbox
+
+
 def make_environment(lang: str, term_lookup: Callable[[str, str], str], used: list[str]):
     """A fresh sandboxed environment for one language; ``used`` collects the glossary ids inserted."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.globals.clear()  # no cycler/joiner/lipsum/namespace: only what templates need
+    env = _bounded_environment_class()(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.globals.clear()  # no range/cycler/joiner/lipsum/namespace: only what templates need
+    builtin = env.filters
+    env.filters = {name: builtin[name] for name in SAFE_FILTERS if name in builtin}
+    replace = builtin["replace"]
+    env.filters["replace"] = lambda *a, **k: _sized(replace(*a, **k))
 
     def term(entry_id: str) -> str:
         used.append(str(entry_id))
@@ -308,8 +368,15 @@ def render_template_text(tmpl: LoadedTemplate, lang: str, data: dict, term_looku
     used: list[str] = []
     env = make_environment(lang, term_lookup, used)
     try:
-        text = env.from_string(tt.source).render(**data)
-    except (TemplateError, FilterError, TermError, TypeError, ValueError, ArithmeticError) as exc:
+        with _time_budget(TIME_BUDGET):
+            text = _render_bounded(env.from_string(tt.source), data)
+    except RecursionError:
+        problems.add(Problem(
+            _("Template '{name}' ({lang}): a macro calls itself without end.").format(name=tmpl.name, lang=lang),
+            file=tmpl.path, line=tt.first_line, hint=_("Templates fill in values; remove the recursive macro."),
+            code="template.recursion"))
+        return None
+    except (TemplateError, FilterError, TermError, TypeError, ValueError, ArithmeticError, MemoryError) as exc:
         problems.add(_error_problem(exc, tmpl.name, tmpl.path, tt.first_line, lang, item_hint=item_hint))
         return None
     import unicodedata
@@ -317,3 +384,41 @@ def render_template_text(tmpl: LoadedTemplate, lang: str, data: dict, term_looku
     text = unicodedata.normalize("NFC", "\n".join(line.rstrip() for line in text.strip().splitlines()))
     return RenderedText(lang=lang, text=text, status=tt.status, reviewer=tt.reviewer, file=tmpl.path,
                         line=tt.first_line, terms=tuple(dict.fromkeys(used)), template=tmpl.name)
+
+
+def _render_bounded(template, data: dict) -> str:
+    """Render piece by piece, stopping as soon as the output is longer than a bulletin text can be."""
+    parts, size = [], 0
+    for piece in template.generate(**data):
+        size += len(piece)
+        if size > MAX_TEXT:
+            raise _too_big(_("a text"))
+        parts.append(piece)
+    return "".join(parts)
+
+
+class _OutOfTime(TemplateLimit):
+    pass
+
+
+@contextmanager
+def _time_budget(seconds: float):
+    """Stop a template that runs longer than ``seconds`` (loops over loops). POSIX main thread only;
+    elsewhere the size bounds still apply."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise _OutOfTime(_("the template took longer than {seconds} s").format(seconds=seconds))
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

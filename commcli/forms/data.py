@@ -179,8 +179,14 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
             file=path, expected=".csv, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
             code="usage.data-type"))
         return
+    from ..errors import InputError
+    from ..safeio import read_input
+
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, "csv")
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return
     except OSError as exc:
         problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=exc.strerror or exc),
                              file=path, code="file.unreadable"))

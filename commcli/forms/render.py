@@ -276,6 +276,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     Outputs appear complete or not at all; scratch files are removed whatever happens.
     """
     from ..outputs import check_output_file, check_output_folder, output_folder
+    from ..render.pdf import check_typst_root
     from ..publish import fsync_replace, write_text_atomic
     from . import batch as bt
 
@@ -318,6 +319,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
 
         chunks = bt.plan_chunks(validated.copies, chunk_copies or bt.CHUNK_COPIES, volume_size)
         source_path = template_path(ws, batch.loaded)
+        check_typst_root(source_path.parent)  # Typst may read files there: no link out of it (issue #10)
         form_json = json.dumps(batch.form_data, ensure_ascii=False, separators=(",", ":"))
         pages: dict[int, int] = {}
 

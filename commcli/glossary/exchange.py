@@ -566,8 +566,10 @@ class ImportReport:
 def read_records(path: Path) -> list[Record]:
     """Records from a CSV or TBX file (by extension or content); InputError (exit 2) on any problem."""
     problems = Problems()
+    from ..safeio import read_input
+
     try:
-        data = path.read_bytes()
+        data = read_input(path, "tbx" if path.suffix.lower() in (".tbx", ".xml") else "csv")
     except OSError as exc:
         raise InputError(Problem(_("Cannot read the file: {reason}").format(reason=exc.strerror or str(exc)),
                                  file=path, code="file.unreadable")) from None

@@ -24,6 +24,8 @@ def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, tem
     """
     import typst
 
+    if root is not None:
+        check_typst_root(Path(root))
     if isinstance(source, str):
         source = source.encode("utf-8")
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -61,3 +63,33 @@ def compile_image(source: str | bytes, data: Any, *, ppi: float, template_name: 
             code="render.typst",
         )) from exc
     return out[0] if isinstance(out, list) else out
+
+
+def check_typst_root(root: Path) -> None:
+    """Typst may read any file under ``root`` (images, included layouts). Refuse a root holding a symbolic
+    link that leads out of it (a layout could print /etc/passwd) or a pipe/device (reading it would hang)."""
+    import os
+    import stat
+
+    base = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            try:
+                info = os.lstat(path)
+                if stat.S_ISLNK(info.st_mode):
+                    target = path.resolve()
+                    inside = target == base or base in target.parents
+                    info = os.stat(path) if inside else None
+                else:
+                    inside = True
+            except OSError:
+                inside, info = False, None
+            if not inside:
+                raise InputError(Problem(
+                    _("{path} is a symbolic link that leads out of the layout folder; commcli does not follow it.").format(path=path),
+                    file=path, hint=_("Replace the link by a copy of the file."), code="path.link"))
+            if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+                raise InputError(Problem(
+                    _("{path} is not a regular file (it is a device, a pipe or a socket); commcli reads only files.").format(path=path),
+                    file=path, hint=_("Give a file saved on the disk."), code="file.not-regular"))

@@ -54,10 +54,16 @@ def prepare_recording(path: Path, clip_id: str, language: str, text_sha256: str,
     def refuse(message: str, code: str, found: str | None = None) -> Problem:
         return Problem(message, file=path, found=found, hint=redo, code=f"input.recording-{code}")
 
+    from ..safeio import LIMITS, is_regular, too_large
+
     try:
         size = path.stat().st_size
     except OSError as exc:
         return refuse(_("The file cannot be read: {reason}.").format(reason=exc.strerror), "unreadable")
+    if not is_regular(path):
+        return refuse(_("This is not a regular file (a device, a pipe or a socket)."), "not-regular")
+    if size > LIMITS["audio"]:
+        return replace(too_large(path, "audio").problems[0], hint=redo)
     if size == 0:
         return refuse(_("The recording file is empty (0 bytes)."), "empty")
     try:
@@ -265,8 +271,11 @@ def import_recordings(ws: "Workspace", folder: Path, *, lang: str | None = None,
     result.refused = [replace(p, severity=Severity.WARNING) for p in refused]
 
     stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    from ..outputs import check_inside
     from ..publish import write_bytes_atomic, write_text_atomic
 
+    for language in indexes:  # recordings/<lang>/ must not be a link out of the workspace
+        check_inside(ws, index_path(ws, language))
     for recording in prepared:
         if recording.phrase is not None:  # a new recording of a phrase is a draft until it is reviewed again
             phrase_id, text, kind = recording.phrase

@@ -93,4 +93,48 @@ T = {
         '{path} là một liên kết tượng trưng; commcli giữ bộ nhớ đệm trong thư mục làm việc và không đi theo liên kết này.',
     'Damaged cache entries rendered again: {count} (in {folder}).':
         'Đã tạo lại các mục hỏng trong bộ nhớ đệm: {count} (trong {folder}).',
+    "'%' formatting is not available in templates; use the filters":
+        "không dùng được định dạng '%' trong mẫu tin; hãy dùng các bộ lọc",
+    'An alias (*name) refers to the block that contains it.':
+        'Một bí danh (*tên) trỏ tới chính khối chứa nó.',
+    "Break the text into several lines (YAML '|' blocks keep them).":
+        "Hãy ngắt văn bản thành nhiều dòng (khối '|' của YAML giữ nguyên các dòng).",
+    'Give a file saved on the disk.':
+        'Hãy chỉ ra một tệp được lưu trên ổ đĩa.',
+    'Line {line} is longer than {limit} characters; commcli does not read such files.':
+        'Dòng {line} dài hơn {limit} ký tự; commcli không đọc tệp như vậy.',
+    'Replace the link by a copy of the file.':
+        'Hãy thay liên kết bằng một bản sao của tệp.',
+    'Split the file into smaller ones, or check that it is the right file.':
+        'Hãy chia tệp thành các tệp nhỏ hơn, hoặc kiểm tra xem có đúng tệp không.',
+    "Template '{name}' ({lang}): a macro calls itself without end.":
+        "Mẫu tin '{name}' ({lang}): một macro tự gọi lại chính nó không dừng.",
+    'Templates fill in values; remove the recursive macro.':
+        'Mẫu tin chỉ để điền giá trị; hãy bỏ macro tự gọi lại đó.',
+    'The file holds more than {limit} values once its aliases (*name) are expanded.':
+        'Tệp có hơn {limit} giá trị khi triển khai các bí danh (*tên).',
+    'The file nests lists and mappings more than {limit} levels deep.':
+        'Tệp lồng danh sách và khối khoá–giá trị sâu quá {limit} tầng.',
+    'This is not a regular file (a device, a pipe or a socket).':
+        'Đây không phải tệp thông thường (mà là thiết bị, đường ống hoặc socket).',
+    'Write the values out flat, as in the examples.':
+        'Hãy ghi các giá trị ra phẳng, như trong các ví dụ.',
+    'Write the values out instead of repeating aliases.':
+        'Hãy ghi các giá trị ra thay vì lặp lại bí danh.',
+    'Write the values out instead of the alias.':
+        'Hãy ghi các giá trị ra thay cho bí danh.',
+    'a text':
+        'một văn bản',
+    'a text or list':
+        'một văn bản hoặc danh sách',
+    'the template builds {what} larger than commcli allows':
+        'mẫu tin tạo ra {what} quá lớn so với mức commcli cho phép',
+    'the template took longer than {seconds} s':
+        'mẫu tin chạy lâu quá {seconds} giây',
+    '{path} is a symbolic link that leads out of the layout folder; commcli does not follow it.':
+        '{path} là liên kết tượng trưng dẫn ra ngoài thư mục bố cục; commcli không đi theo liên kết này.',
+    '{path} is larger than commcli accepts for this kind of file ({limit} MB).':
+        '{path} lớn hơn mức commcli chấp nhận cho loại tệp này ({limit} MB).',
+    '{path} is not a regular file (it is a device, a pipe or a socket); commcli reads only files.':
+        '{path} không phải tệp thông thường (mà là thiết bị, đường ống hoặc socket); commcli chỉ đọc tệp.',
 }
