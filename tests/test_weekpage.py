@@ -78,7 +78,7 @@ def test_names_titles_and_texts_are_escaped(hostile_page):
     assert "alert(" not in page.split("<script>")[1].split("</script>")[0]
     for planted in ("alert('v')", "alert(2)", "alert(3)"):
         assert planted.replace("'", "&#39;") in page or html.escape(planted) in page
-    assert "<img" not in page and "&lt;img src=x" in page
+    assert "<img src=x" not in page and "&lt;img src=x" in page
     assert page.count("</audio>") == page.count("<audio")  # no planted closing tag
     assert 'onmouseover="x' not in page
     assert "\u202e" not in page and "[U+202E]" in page

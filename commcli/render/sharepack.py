@@ -182,6 +182,8 @@ def card_data(ri, texts: list[ShareText], commune, week: str, village) -> dict:
         "priority": PRIORITY_LABEL.get(item.priority, item.priority).upper(),
         "band": {"khan-cap": "#a11818", "uu-tien": "#0b5cad"}.get(item.priority, "#24513a"),
         "title": title, "title_size": size, "facts": [{"label": a, "value": b} for a, b in facts][:4],
+        # Without facts to show, the Vietnamese text's opening says what the item is about.
+        "lead": visible_controls(_lead(texts[0].text, max(80, room - 30))) if not facts and texts and texts[0].tag == "vi" else "",
         "others": others, "draft": is_draft(ri, texts),
         "contact": visible_controls(f"{commune.officer.name}" + (f" · {commune.officer.phone}" if getattr(commune.officer, "phone", None) else "")),
     }

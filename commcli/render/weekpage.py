@@ -134,6 +134,24 @@ def _segments(pieces: list[tuple[str, float | None]], gap: float, total: float) 
     return [(a * k, b * k, title) for a, b, title in out]
 
 
+def _share_village(village_id: str, name: str, outputs: list[dict], titles: dict[str, str]) -> dict:
+    """One village's share folder as the page lists it: per item its card, text and audio files."""
+    items: dict[str, dict] = {}
+    for e in outputs:
+        if e.get("village") != village_id or not e["path"].startswith("share/") or not e.get("item"):
+            continue
+        entry = items.setdefault(e["item"], {"item": e["item"], "title": titles.get(e["item"], e["item"]), "card": None,
+                                             "text": None, "audio": []})
+        if e.get("kind") == "share-card":
+            entry["card"] = e["path"]
+        elif e.get("kind") == "share-text":
+            entry["text"] = e["path"]
+        elif e.get("kind") == "share-audio":
+            entry["audio"].append({"path": e["path"], "language": language_name(e.get("language", ""))})
+    ordered = sorted(items.values(), key=lambda i: (i["text"] or i["card"] or ""))
+    return {"id": village_id, "name": name, "readme": f"share/{village_id}/README.txt", "items": ordered}
+
+
 def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draft: bool, generated_at: str,
               todo: list | None = None) -> dict[str, Any]:
     """Everything the page shows, as plain data (paths relative to the build folder)."""
@@ -262,7 +280,7 @@ def page_data(ws, resolved, the_plan, outputs: list[dict], folder: Path, *, draf
         "villages": villages, "scripts": scripts, "item_rows": items, "tags": tags,
         "tag_names": {t: language_name(t) for t in tags},
         "todo_groups": [g for g in groups if g["items"]], "todo_count": len(todo),
-        "files": files, "share": [{"id": s, "name": names.get(s, s), "readme": f"share/{s}/README.txt"} for s in share],
+        "files": files, "share": [_share_village(s, names.get(s, s), outputs, titles) for s in share],
         "stats": {"n_items": sum(1 for i in items if not i["expired"]), "programmes": len(the_plan.programmes),
                   "audio": mmss(audio_seconds) if programmes else None, "todo": len(todo)},
     }
