@@ -22,6 +22,12 @@ class Clip:
     estimated_seconds: float = 0.0
     source_file: Path | None = field(default=None, compare=False)  # where the text was written, for messages
     source_line: int | None = field(default=None, compare=False)
+    measured_seconds: float | None = field(default=None, compare=False)  # length of its audio, once built
+
+    @property
+    def seconds(self) -> float:
+        """The measured length once audio exists, else the estimate."""
+        return self.measured_seconds if self.measured_seconds is not None else self.estimated_seconds
     # A templated item's template name and data, so a voice bank can assemble it from recorded phrases.
     template: str | None = field(default=None, compare=False)
     template_data: tuple[tuple[str, object], ...] = field(default=(), compare=False)
@@ -44,8 +50,11 @@ class Programme:
     clips: tuple[Clip, ...]  # running order: emergency first, repeats expanded
     villages: tuple[str, ...] = field(default_factory=tuple)  # village ids that play it
     # Set only when items target different villages, so one (slot, language) has several contents:
-    # then each group of villages gets its own programme, named after its first village.
+    # then each group of villages gets its own programme, named for the whole group (see plan.group_name).
     variant: str = ""
+    # After audio is built: the programme file's measured length and path (None: no audio, it does not air).
+    measured_seconds: float | None = None
+    audio: str | None = None
 
     @property
     def programme_id(self) -> str:
@@ -55,3 +64,8 @@ class Programme:
     @property
     def estimated_seconds(self) -> float:
         return sum(c.estimated_seconds for c in self.clips)
+
+    @property
+    def seconds(self) -> float:
+        """The programme file's measured length once audio exists, else the sum of its items' estimates."""
+        return self.measured_seconds if self.measured_seconds is not None else self.estimated_seconds

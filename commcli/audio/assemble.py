@@ -552,8 +552,8 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
             continue
         order, tags, pkey = layout(programme, clips)
         entry = joined[pkey].result() if pkey in joined else cache.get(pkey)
-        # Villages that hear different items in one slot and language get their own programme, named after
-        # the first village of the group (Programme.variant).
+        # Villages that hear different items in one slot and language get their own programme, named for
+        # the group of villages (Programme.variant).
         variant = getattr(programme, "variant", "")
         rel = f"audio/{programme.slot_id}/{programme.language}{'-' + variant if variant else ''}.mp3"
         if rel in names_taken:
@@ -561,7 +561,8 @@ def build_audio(ws: "Workspace", programmes: list[Programme], out_dir: Path, *, 
         names_taken[rel] = pkey
         _copy(cache.mp3(pkey), out_dir / rel)
         result.programmes.append(out_dir / rel)
-        result.manifest.append({"path": rel, "kind": "programme", "week": programme.week, "slot": programme.slot_id,
+        result.manifest.append({"path": rel, "kind": "programme", "programme": programme.programme_id,
+                                "week": programme.week, "slot": programme.slot_id,
                                 "language": programme.language, "duration": entry.duration,
                                 "integrated_lufs": codec.lufs(entry), "true_peak_dbtp": codec.peak(entry),
                                 "sha256": entry.sha256, "items": [c.clip.item_id for c in clips]})

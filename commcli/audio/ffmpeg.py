@@ -89,7 +89,12 @@ _FFMPEG_ERRNO = (("No space left on device", "ENOSPC"), ("File too large", "EFBI
 def _failed(proc: subprocess.CompletedProcess, dest: Path) -> Exception:
     import errno as _errno
 
+    import signal as _signal
+
     text = proc.stderr.decode("utf-8", "replace") if proc.stderr else ""
+    # subprocess restores SIGXFSZ's default in the child, so over `ulimit -f` ffmpeg is killed by it.
+    if hasattr(_signal, "SIGXFSZ") and proc.returncode == -_signal.SIGXFSZ:
+        return OSError(_errno.EFBIG, os.strerror(_errno.EFBIG), str(dest))
     for words, name in _FFMPEG_ERRNO:
         if words in text:
             code = getattr(_errno, name)

@@ -14,11 +14,11 @@ from ..i18n import _
 from ..buildlock import workspace_lock
 from ..faults import naming
 from ..outputs import output_folder
-from .duration import mmss
+from .duration import RATES_FILE, estimate_rates, measured_rates, mmss
 from .gate import blockers
 from .load import ResolvedBulletin, open_bulletin
 from .model import week_monday
-from .plan import Plan, plan
+from .plan import Plan, plan, with_audio
 from .scripts import running_order_text, running_orders_by_village, script_languages, script_pdf, script_text, slot_estimates
 
 MANIFEST = "manifest.json"
@@ -71,8 +71,9 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
         found = blockers(ws, resolved)
         if found:
             raise ContentError(found)
-    the_plan = plan(resolved, commune)
-    warnings = list(warnings) + overrun_problems(the_plan, resolved.path, commune)
+    learned = _learned_rates(ws)
+    the_plan = plan(resolved, commune, estimate_rates(commune, learned))
+    warnings = list(warnings)
     week = resolved.week
     final = Path(out_dir) if out_dir is not None else ws.out_dir / week
     draft = not release
@@ -90,6 +91,16 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
                 target.write_bytes(data)
             outputs.append({"path": rel, "sha256": _sha256(data), "bytes": len(data), **meta})
 
+        if audio:
+            # Audio first: scripts, running orders and the manifest then show what the files measure.
+            audio_entries = _build_audio(ws, the_plan, staging, release=release, progress=progress, quiet=quiet,
+                                         warnings=warnings)
+            outputs.extend(audio_entries)
+            the_plan = with_audio(the_plan, audio_entries)
+            measured = _remember_rates(ws, the_plan, learned)
+        else:
+            measured = {}
+        warnings.extend(overrun_problems(the_plan, resolved.path, commune))
         for lang in script_languages(the_plan):
             items = sorted({c.item_id for p in the_plan.programmes if p.language == lang for c in p.clips})
             emit(f"scripts/{lang}.txt", script_text(the_plan, commune, lang, draft=draft).encode("utf-8"),
@@ -99,11 +110,11 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
         for village_id, orders in running_orders_by_village(the_plan).items():
             items = sorted({c.item_id for ro in orders for b in ro.blocks for c in b.clips})
             languages = list(dict.fromkeys(b.language for ro in orders for b in ro.blocks))
-            emit(f"running-order/{village_id}.txt", running_order_text(orders, commune, week, draft=draft).encode("utf-8"),
+            emit(f"running-order/{village_id}.txt",
+                 running_order_text(orders, commune, week, draft=draft, built=the_plan.audio_built).encode("utf-8"),
                  kind="running-order", village=village_id, languages=languages, items=items)
 
         if audio:
-            outputs.extend(_build_audio(ws, the_plan, staging, release=release, progress=progress, quiet=quiet, warnings=warnings))
             # The share pack goes with the sound: a quick --no-audio build (scripts, page) skips it.
             _share_pack(ws, resolved, the_plan, list(outputs), staging, emit)
         emit(PAGE, _week_page(ws, resolved, the_plan, list(outputs), staging, draft=draft), kind="page")
@@ -119,14 +130,44 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
                        "languages": {tag: rt.status for tag, rt in ri.texts.items()}, "aired": not ri.expired}
                       for ri in resolved.items],
             "programmes": [{"id": p.programme_id, "slot": p.slot_id, "language": p.language, "villages": list(p.villages),
-                            "items": [c.item_id for c in p.clips], "estimated_seconds": round(p.estimated_seconds, 1)}
+                            "items": [c.item_id for c in p.clips], "estimated_seconds": round(p.estimated_seconds, 1),
+                            "seconds": round(p.seconds, 1),
+                            "duration": "measured" if p.measured_seconds is not None else "estimated",
+                            "audio": p.audio, "airs": p.audio is not None if the_plan.audio_built else None}
                            for p in the_plan.programmes],
+            "speech_rates_wpm": {"used": estimate_rates(commune, learned), "measured": measured},
             "slots": slot_estimates(the_plan),
             "outputs": sorted(outputs, key=lambda o: o["path"]),
         }
         (staging / MANIFEST).write_bytes((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return BuildResult(out_dir=final, week=week, release=release, plan=the_plan, manifest=manifest,
                        warnings=warnings, estimates=slot_estimates(the_plan))
+
+
+def _learned_rates(ws) -> dict[str, int]:
+    """Speech rates measured by the last audio build of this workspace (none yet: {})."""
+    path = ws.root / RATES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): int(v) for k, v in data.items() if isinstance(v, (int, float)) and 40 <= v <= 400} if isinstance(data, dict) else {}
+
+
+def _remember_rates(ws, the_plan: Plan, learned: dict[str, int]) -> dict[str, int]:
+    """Measure this build's speech rates; keep them for the estimates of later builds (e.g. --no-audio)."""
+    from ..publish import write_text_atomic
+
+    clips = {c.clip_id: c for p in the_plan.programmes for c in p.clips}
+    measured = measured_rates((c.language, c.text, c.measured_seconds) for c in clips.values())
+    if measured and {**learned, **measured} != learned:
+        path = ws.root / RATES_FILE
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(path, json.dumps({**learned, **measured}, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        except OSError:
+            pass  # a cache: estimates simply stay uncalibrated
+    return measured
 
 
 def _share_pack(ws, resolved, the_plan: Plan, outputs: list[dict], staging: Path, emit) -> None:

@@ -44,3 +44,23 @@ def mmss(seconds: float) -> str:
     """123.4 → "2:03" (rounded to the second)."""
     whole = int(round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+RATES_FILE = ".cache/speech-rates.json"  # words per minute measured from the last audio build, per language
+
+
+def measured_rates(pairs) -> dict[str, int]:
+    """Words per minute per language from (language, text, seconds of its audio) of the clips just built."""
+    words: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    for lang, text, secs in pairs:
+        if secs and secs > 0:
+            words[lang] = words.get(lang, 0) + word_count(text)
+            seconds[lang] = seconds.get(lang, 0.0) + secs
+    return {lang: round(words[lang] * 60 / seconds[lang]) for lang in words if words[lang] >= 20}
+
+
+def estimate_rates(commune, learned: dict[str, int]) -> dict[str, int]:
+    """The rates estimates use: measured ones calibrate the defaults; rates written in commune.yaml win."""
+    explicit = dict(commune.speech_rate_wpm) if "speech_rate_wpm" in commune.model_fields_set else {}
+    return {**dict(commune.speech_rate_wpm), **learned, **explicit}

@@ -23,9 +23,13 @@ class Block:
     language: str
     programme_id: str
     clips: tuple[Clip, ...]
+    measured_seconds: float | None = None  # the programme file's length, once audio is built
+    airs: bool = True  # False when audio was built and this programme has none: it is not played
 
     @property
     def seconds(self) -> float:
+        if self.measured_seconds is not None:
+            return self.measured_seconds
         return total_seconds([c.estimated_seconds for c in self.clips])
 
 
@@ -45,7 +49,13 @@ class RunningOrder:
 
     @property
     def seconds(self) -> float:
-        return total_seconds([b.seconds for b in self.blocks])
+        """What the village hears: measured programme lengths once audio is built, else estimates."""
+        return total_seconds([b.seconds for b in self.blocks if b.airs])
+
+    @property
+    def measured(self) -> bool:
+        airing = [b for b in self.blocks if b.airs]
+        return bool(airing) and all(b.measured_seconds is not None for b in airing)
 
     @property
     def overrun(self) -> bool:
@@ -57,6 +67,36 @@ class Plan:
     week: str
     programmes: list[Programme] = field(default_factory=list)
     running_orders: list[RunningOrder] = field(default_factory=list)
+    audio_built: bool = False  # set by with_audio: durations are measured, programmes without audio do not air
+
+
+def with_audio(p: Plan, entries: list[dict]) -> Plan:
+    """The plan once audio is built: each programme, block and item with its measured length (from the audio
+    manifest entries), and the programmes that got no audio marked as not airing."""
+    files = {e["programme"]: e for e in entries if e.get("kind") == "programme" and e.get("programme")}
+    clip_seconds = {e["clip_id"]: e["duration"] for e in entries if e.get("kind") == "clip" and e.get("clip_id")}
+
+    def measured(clips: tuple[Clip, ...]) -> tuple[Clip, ...]:
+        return tuple(replace(c, measured_seconds=clip_seconds.get(c.clip_id)) for c in clips)
+
+    programmes = [replace(pr, clips=measured(pr.clips),
+                          measured_seconds=files[pr.programme_id]["duration"] if pr.programme_id in files else None,
+                          audio=files[pr.programme_id]["path"] if pr.programme_id in files else None)
+                  for pr in p.programmes]
+    orders = [replace(ro, blocks=tuple(
+        replace(b, clips=measured(b.clips), airs=b.programme_id in files,
+                measured_seconds=files[b.programme_id]["duration"] if b.programme_id in files else None)
+        for b in ro.blocks)) for ro in p.running_orders]
+    return Plan(week=p.week, programmes=programmes, running_orders=orders, audio_built=True)
+
+
+def group_name(village_ids: list[str], number: int) -> str:
+    """A programme's name for the villages that hear it: all of them ('ban-a+ban-b'), or, when that would
+    make a file name too long, its group number and size ('nhom-2-5-ban'); never just the first village."""
+    joined = "+".join(village_ids)
+    if len(joined) <= 48:
+        return joined
+    return f"nhom-{number}-{len(village_ids)}-ban"
 
 
 def _airs(ri: ResolvedItem, village_id: str, slot_id: str) -> bool:
@@ -100,10 +140,12 @@ def clips_for(items: list[ResolvedItem], lang: str, rates: dict[str, int] | None
     return out, missing
 
 
-def plan(resolved: ResolvedBulletin, commune) -> Plan:
-    """Running orders per village per slot and one programme per (slot, language, group of villages)."""
+def plan(resolved: ResolvedBulletin, commune, rates: dict[str, int] | None = None) -> Plan:
+    """Running orders per village per slot and one programme per (slot, language, group of villages).
+
+    ``rates`` (words per minute by language) default to commune.yaml's ``speech_rate_wpm``."""
     week = resolved.week
-    rates = commune.speech_rate_wpm
+    rates = commune.speech_rate_wpm if rates is None else rates
     result = Plan(week=week)
     for slot in commune.slots:
         groups: dict[tuple[str, tuple[Clip, ...]], list[str]] = {}
@@ -128,8 +170,8 @@ def plan(resolved: ResolvedBulletin, commune) -> Plan:
         ids: dict[tuple[str, tuple[Clip, ...]], str] = {}
         for lang in lang_order:
             keys = [k for k in groups if k[0] == lang]
-            for key in keys:
-                variant = groups[key][0] if len(keys) > 1 else ""
+            for number, key in enumerate(keys, 1):
+                variant = group_name(groups[key], number) if len(keys) > 1 else ""
                 programme = Programme(week=week, slot_id=slot.id, slot_name=slot.name, slot_minutes=slot.minutes,
                                       language=lang, clips=key[1], villages=tuple(groups[key]), variant=variant)
                 ids[key] = programme.programme_id
@@ -170,4 +212,5 @@ def load_programmes(ws, bulletin_path: Path) -> list[Programme]:
     return result
 
 
-__all__ = ["Block", "Plan", "RunningOrder", "plan", "programmes", "load_programmes", "InputError"]
+__all__ = ["Block", "Plan", "RunningOrder", "plan", "programmes", "load_programmes", "with_audio", "group_name",
+           "InputError"]

@@ -6,6 +6,7 @@ the officer's screen is in, and the golden tests compare them byte for byte.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import langs
@@ -31,10 +32,37 @@ def _days(days) -> str:
     return ", ".join(DAY_LABEL.get(d, d) for d in days)
 
 
-def _meta(clip: Clip, first_number: dict[str, int] | None = None) -> str:
-    parts = [f"~{mmss(clip.estimated_seconds)}", PRIORITY_LABEL[clip.priority], clip.language,
+def _length(clip: Clip, built: bool) -> str:
+    """'5:15' measured from its audio, '~5:20' estimated (no audio built), or 'không có âm thanh'."""
+    if clip.measured_seconds is not None:
+        return mmss(clip.measured_seconds)
+    return "không có âm thanh" if built else f"~{mmss(clip.estimated_seconds)}"
+
+
+def _meta(clip: Clip, built: bool = False) -> str:
+    parts = [_length(clip, built), PRIORITY_LABEL[clip.priority], clip.language,
              STATUS_LABEL.get(clip.status, clip.status)]
     return "[" + " · ".join(parts) + "]"
+
+
+def _programme_length(p: Programme, built: bool) -> str:
+    if p.measured_seconds is not None:
+        return f"Thời lượng (đo từ tệp âm thanh): {mmss(p.measured_seconds)} / {p.slot_minutes}:00"
+    if built:
+        return "KHÔNG CÓ ÂM THANH: chương trình này không phát"
+    return f"Thời lượng ước tính: {mmss(p.estimated_seconds)} / {p.slot_minutes}:00"
+
+
+# Phone numbers ("0215 3 740 115") and amounts ("1.263.600 đồng", "50 %") are read as one unit:
+# their spaces become no-break spaces so a printed line never splits them.
+_PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{1,4}(?:[ .]\d{1,4}){1,4}(?![\w])")
+_AMOUNT = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s+(đồng|đ|nghìn|triệu|tỷ|%|kg|ha|km|m2|m²|giờ|phút|ngày)(?!\w)")
+NBSP = "\u00a0"
+
+
+def keep_numbers_together(text: str) -> str:
+    text = _PHONE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return _AMOUNT.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
 
 
 def _numbered(clips: tuple[Clip, ...]):
@@ -63,6 +91,7 @@ def _slot_heading(p: Programme, slot) -> str:
 def script_sections(plan: Plan, commune, lang: str) -> list[dict]:
     """The sections of one language's script: one per programme in that language, items in airing order."""
     villages = {v.id: v.name for v in commune.villages}
+    built = plan.audio_built
     sections = []
     for p in plan.programmes:
         if p.language != lang:
@@ -71,16 +100,16 @@ def script_sections(plan: Plan, commune, lang: str) -> list[dict]:
         items = []
         for n, clip, first in _numbered(p.clips):
             if first is not None:
-                items.append({"number": n, "title": f"Đọc lại: {clip.title}", "meta": _meta(clip) + f" — đọc lại mục {first}",
+                items.append({"number": n, "title": f"Đọc lại: {clip.title}", "meta": _meta(clip, built) + f" — đọc lại mục {first}",
                               "paragraphs": []})
             else:
-                items.append({"number": n, "title": clip.title, "meta": _meta(clip),
+                items.append({"number": n, "title": clip.title, "meta": _meta(clip, built),
                               "paragraphs": [para for para in clip.text.split("\n") if para.strip()]})
         sections.append({
             "id": p.programme_id,
             "heading": _slot_heading(p, slot),
             "villages": "Bản: " + ", ".join(villages.get(v, v) for v in p.villages),
-            "estimate": f"Thời lượng ước tính: {mmss(p.estimated_seconds)} / {p.slot_minutes}:00",
+            "estimate": _programme_length(p, built),
             "items": items,
         })
     return sections
@@ -106,6 +135,10 @@ def script_text(plan: Plan, commune, lang: str, *, draft: bool) -> str:
 
 
 def script_pdf_data(plan: Plan, commune, lang: str, *, draft: bool) -> dict:
+    sections = script_sections(plan, commune, lang)
+    for section in sections:
+        for item in section["items"]:
+            item["paragraphs"] = [keep_numbers_together(para) for para in item["paragraphs"]]
     return {
         "title": f"Kịch bản phát thanh — tuần {plan.week}",
         "draft": draft,
@@ -113,7 +146,7 @@ def script_pdf_data(plan: Plan, commune, lang: str, *, draft: bool) -> dict:
         "header": f"{commune.commune} · {language_label(lang)} · {plan.week}",
         "footer": f"{commune.officer.name} — {commune.officer.title}",
         "intro": [f"{commune.commune}, tỉnh {commune.province}", f"Ngôn ngữ: {language_label(lang)}"],
-        "sections": script_sections(plan, commune, lang),
+        "sections": sections,
     }
 
 
@@ -124,8 +157,9 @@ def script_pdf(plan: Plan, commune, lang: str, *, draft: bool) -> bytes:
     return compile_pdf(source, script_pdf_data(plan, commune, lang, draft=draft), template_name="bulletins/script.typ")
 
 
-def running_order_text(orders: list[RunningOrder], commune, week: str, *, draft: bool) -> str:
-    """One village's running order: every slot, its languages in the village's order, each item timed."""
+def running_order_text(orders: list[RunningOrder], commune, week: str, *, draft: bool, built: bool = False) -> str:
+    """One village's running order: every slot, its languages in the village's order, each item timed
+    (measured from the audio when ``built``; a programme that got no audio is marked as not played)."""
     first = orders[0]
     lines = _header(commune, week, draft, f"LỊCH PHÁT TRÊN LOA — {first.village_name.upper()}")
     for ro in orders:
@@ -134,14 +168,21 @@ def running_order_text(orders: list[RunningOrder], commune, week: str, *, draft:
         if not ro.blocks:
             lines.append("(không có tin trong buổi này)")
         for block in ro.blocks:
-            lines.append(f"[{language_label(block.language)}] chương trình {block.programme_id} — ~{mmss(block.seconds)}")
+            if not block.airs:
+                length = "KHÔNG CÓ ÂM THANH, không phát"
+            elif block.measured_seconds is not None:
+                length = mmss(block.measured_seconds)
+            else:
+                length = f"~{mmss(block.seconds)}"
+            lines.append(f"[{language_label(block.language)}] chương trình {block.programme_id} — {length}")
             for n, clip, first_n in _numbered(block.clips):
                 title = f"Đọc lại: {clip.title}" if first_n is not None else clip.title
-                lines.append(f"  {n}. {title} {_meta(clip)}")
+                lines.append(f"  {n}. {title} {_meta(clip, built)}")
         for item_id, lang in ro.missing:
             lines.append(f"  (chưa có bản {lang} của tin '{item_id}')")
         verdict = "VƯỢT THỜI LƯỢNG" if ro.overrun else "vừa thời lượng"
-        lines.append(f"Tổng ước tính: {mmss(ro.seconds)} / {ro.slot_minutes}:00 — {verdict}")
+        total = "Tổng thời lượng (đo từ tệp âm thanh)" if ro.measured else "Tổng ước tính"
+        lines.append(f"{total}: {mmss(ro.seconds)} / {ro.slot_minutes}:00 — {verdict}")
         del slot
     if draft:
         lines += ["", DRAFT_MARK]
