@@ -456,6 +456,8 @@ def test_alert_end_to_end_for_two_villages_in_all_their_languages(root, cli):
     playlist = (out / "playlists" / "ban-a.m3u8").read_text(encoding="utf-8")
     assert playlist.index("../audio/alert/hmn.mp3") < playlist.index("../audio/alert/vi.mp3")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    listed = {f["path"] for f in manifest["files"]} | {"manifest.json"}
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")} == listed
     assert manifest["villages"] == ["ban-a", "ban-b"] and manifest["repeat"] == 2 and manifest["left_out"] == []
     assert not (root / "out" / "2026-W48").exists()  # the week's build is not touched
 
@@ -486,3 +488,25 @@ def test_shipped_emergency_templates_are_honest():
         for tag, tt in tmpl.texts.items():
             if tag != "vi":
                 assert tt.status == "draft" and "native" in text
+
+
+def test_check_reports_a_broken_say_rule_with_its_line(root, cli):
+    path = root / "templates" / "say" / "hmn.yaml"
+    path.write_text(SAY_HMN.replace('say: ["w.20"]', 'say: ["w.hai-muoi"]'), encoding="utf-8")
+    line = next(i for i, s in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "w.hai-muoi" in s)
+    result = cli("--workspace", root, "check", ui_lang="en")
+    assert result.exit_code == 1
+    assert f"templates/say/hmn.yaml:{line}" in result.stdout + result.stderr
+
+
+def test_a_slot_with_no_rule_names_the_template_line(root):
+    from commcli.voice.bank import plan_clip
+
+    path = root / "templates" / "say" / "hmn.yaml"
+    path.write_text(SAY_HMN.split("  time:\n")[0], encoding="utf-8")  # no 'time' rule set
+    ws = open_ws(root)
+    plan = plan_clip(ws, hop_ban_clip(ws))
+    assert not plan.ok
+    problem = plan.problems[0]
+    assert "{{ gio }}" in problem.message and "'time'" in problem.message
+    assert problem.file.name == "hop-ban.yaml" and problem.line == 13

@@ -182,15 +182,28 @@ def build_alert(ws: "Workspace", template: str, values: dict[str, str], *, villa
         chime = clips_dir / "urgent-chime.mp3"
         chime_seconds = _encode_chime(commune.audio, chime)
         files: list[dict] = []
+        # The text alone per language, wherever the audio build put it (its manifest says). The build's own
+        # programmes (intro, text, outro), jingles and manifest are not the alert's: the alert's replace them.
+        clip_files = {f["clip_id"]: staging / f["path"] for f in built.manifest
+                      if f.get("kind") == "clip" and f.get("clip_id") and (staging / f["path"]).is_file()}
+        for f in built.manifest:
+            if f.get("kind") in ("programme", "jingle"):
+                (staging / f["path"]).unlink(missing_ok=True)
+        (staging / "audio" / "manifest.json").unlink(missing_ok=True)
         for programme in programmes:
-            clip_file = clips_dir / f"{programme.clips[0].clip_id}.mp3"
-            if not clip_file.is_file():
+            clip_file = clip_files.get(programme.clips[0].clip_id)
+            if clip_file is None:
                 result.left_out.append(programme.language)
                 continue
             dest = staging / "audio" / SLOT / f"{programme.language}.mp3"
             concat_mp3([chime, clip_file] * repeat, dest,
                        tags={"title": f"{title} – {programme.language}", "artist": commune.commune,
                              "album": _("Emergency alert"), "language": programme.language})
+            clip_entry = next(f for f in built.manifest if f.get("clip_id") == programme.clips[0].clip_id)
+            files.append({"path": clip_file.relative_to(staging).as_posix(), "kind": "clip",
+                          "language": programme.language, "duration": clip_entry["duration"],
+                          "integrated_lufs": clip_entry.get("integrated_lufs"), "voice": clip_entry.get("voice"),
+                          "sha256": clip_entry["sha256"]})
             seconds = round(mp3_duration(dest), 3)
             result.programmes[programme.language] = out_dir / dest.relative_to(staging)
             result.seconds[programme.language] = seconds
