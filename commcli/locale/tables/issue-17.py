@@ -32,4 +32,27 @@ T = {
         "Một tiến trình đang dàn trang {copies} đã dừng trước khi xong ({reason}); chưa ghi tệp nào.",
     "If the machine ran out of memory, run again with fewer workers (--jobs 1).":
         "Nếu máy hết bộ nhớ, hãy chạy lại với ít tiến trình hơn (--jobs 1).",
+    "Name at least one commune workspace folder.": "Hãy ghi ít nhất một thư mục làm việc của xã.",
+    "not a commune workspace: there is no commune.yaml": "không phải thư mục làm việc của xã: không có commune.yaml",
+    "there is no bulletins/{week}.yaml": "không có bulletins/{week}.yaml",
+    "there is no bulletin in bulletins/": "không có bản tin nào trong bulletins/",
+    "Many communes at once (a district or province office): build every workspace's week.":
+        "Nhiều xã cùng lúc (cho huyện hoặc tỉnh): dựng bản tin tuần của từng thư mục làm việc.",
+    "Build the week of each commune workspace given, a few at a time, then list which communes failed and why "
+    "(exit 1 if any did).":
+        "Dựng bản tin tuần của từng xã được chỉ ra, vài xã một lúc, rồi liệt kê xã nào bị lỗi và vì sao "
+        "(thoát với mã 1 nếu có xã lỗi).",
+    "WORKSPACE…": "THƯ_MỤC…",
+    "Commune workspace folders, e.g. xa/*/.": "Các thư mục làm việc của xã, ví dụ xa/*/.",
+    "ISO week, e.g. 2026-W48 (default: each workspace's latest bulletin).":
+        "Tuần theo ISO, ví dụ 2026-W48 (mặc định: bản tin mới nhất của từng thư mục).",
+    "Release builds: refuse drafts and unapproved content.":
+        "Bản phát hành: từ chối bản nháp và nội dung chưa được duyệt.",
+    "Communes built at the same time (default: one per core).":
+        "Số xã được dựng cùng lúc (mặc định: mỗi lõi CPU một xã).",
+    "  ✓ {commune} ({seconds:.0f} s)": "  ✓ {commune} ({seconds:.0f} giây)",
+    "  ✗ {commune}": "  ✗ {commune}",
+    "{built} of {total} commune(s) built.": "Đã dựng {built}/{total} xã.",
+    "Failed:": "Bị lỗi:",
+    "exit code": "mã thoát",
 }
