@@ -68,6 +68,11 @@ def _what(code: int | None) -> tuple[str, str]:
     return (_("the system refused the operation"), _("Check the path and the disk, then run the command again."))
 
 
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file, in the UI language (the system's own text is English)."""
+    return _what(exc.errno)[0]
+
+
 def problem_for(exc: BaseException) -> Problem:
     """A Problem for a file-system fault (OSError) or a failed ffmpeg write, in the UI language."""
     from .audio.ffmpeg import FfmpegError

@@ -16,6 +16,7 @@ import yaml
 
 from .errors import Problem, Problems, Severity
 from .i18n import N_, _
+from .faults import os_reason
 from .textcheck import guess_bytes_encoding, legacy_encoding, legacy_hint, to_nfc
 
 Path_ = tuple  # a field path: ("villages", 2, "languages", 0)
@@ -79,7 +80,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.add(Problem(_("File not found."), file=path, code="file.missing"))
         return None
     except OSError as exc:
-        problems.add(Problem(_("Cannot read the file: {reason}").format(reason=exc.strerror), file=path, code="file.unreadable"))
+        problems.add(Problem(_("Cannot read the file: {reason}").format(reason=os_reason(exc)), file=path, code="file.unreadable"))
         return None
     return decode_utf8(raw, path, problems)
 

@@ -82,3 +82,11 @@ def test_main_entry_point_renders_errors_like_the_runner(capsys):
     assert main(["bulletin", "buidl"]) == 2
     err = capsys.readouterr().err
     assert "Lỗi: Không có lệnh 'buidl'." in err
+
+
+def test_file_errors_use_vietnamese_not_the_systems_english(cli, make_workspace, tmp_path):
+    root = make_workspace(sample=True)
+    result = cli("--workspace", root, "glossary", "import", tmp_path / "khong-co.csv")
+    assert result.exit_code == 2
+    assert "không tồn tại" in result.stderr
+    assert "No such file" not in result.stderr

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import ContentError, InputError, Problem
 from ..i18n import _
+from ..faults import os_reason
 
 # Copies per worker: ~250 pages keep a worker near 250 MB; smaller chunks cost more start-ups and fonts.
 CHUNK_COPIES = 250
@@ -196,7 +197,7 @@ def _worker(task: Task) -> None:
         if isinstance(exc, InputError):
             outcome = {"error": [p.message for p in exc.problems], "hint": [p.hint for p in exc.problems]}
         elif isinstance(exc, OSError):
-            outcome = {"error": [_("Cannot write the forms: {reason}").format(reason=exc.strerror or exc)]}
+            outcome = {"error": [_("Cannot write the forms: {reason}").format(reason=os_reason(exc))]}
         else:
             outcome = {"error": [f"{type(exc).__name__}: {exc}"]}
         _write_json(task.result, outcome)

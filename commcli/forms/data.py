@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..errors import Problem, Problems, Severity
 from ..i18n import _
+from ..faults import os_reason
 from .model import FormDefinition
 
 
@@ -188,7 +189,7 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
         problems.extend(exc.problems)
         return
     except OSError as exc:
-        problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=exc.strerror or exc),
+        problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=os_reason(exc)),
                              file=path, code="file.unreadable"))
         return
     text = decode(raw, path, problems)

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import langs
 from ..errors import InputError, Problem, Problems, Severity
 from ..i18n import _
+from ..faults import os_reason
 from ..textcheck import to_nfc
 from .load import Glossary, glossary_files, load_glossary_dir
 from .model import CHECKED, STATUSES, _ENTRY_ID
@@ -571,7 +572,7 @@ def read_records(path: Path) -> list[Record]:
     try:
         data = read_input(path, "tbx" if path.suffix.lower() in (".tbx", ".xml") else "csv")
     except OSError as exc:
-        raise InputError(Problem(_("Cannot read the file: {reason}").format(reason=exc.strerror or str(exc)),
+        raise InputError(Problem(_("Cannot read the file: {reason}").format(reason=os_reason(exc)),
                                  file=path, code="file.unreadable")) from None
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
     if path.suffix.lower() in (".tbx", ".xml") or head.startswith(b"<"):

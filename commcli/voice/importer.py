@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .. import langs
 from ..errors import InputError, Problem, Problems, Severity
 from ..i18n import _
+from ..faults import os_reason
 from .check import (AUDIO_SUFFIXES, MIN_SPEECH_SECONDS, SAMPLE_RATE, DecodeError, decode_mono, decode_native,
                     sound_defect, trim_and_normalize, wav_bytes)
 from .clips import workspace_clips
@@ -59,7 +60,7 @@ def prepare_recording(path: Path, clip_id: str, language: str, text_sha256: str,
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return refuse(_("The file cannot be read: {reason}.").format(reason=exc.strerror), "unreadable")
+        return refuse(_("The file cannot be read: {reason}.").format(reason=os_reason(exc)), "unreadable")
     if not is_regular(path):
         return refuse(_("This is not a regular file (a device, a pipe or a socket)."), "not-regular")
     if size > LIMITS["audio"]:
