@@ -46,10 +46,11 @@ def test_an_error_comes_first_once_with_its_place_and_fix(cli, make_workspace):
     assert "cách sửa:" in result.stdout
     assert "còn lỗi cần sửa" in lines[-1]
 
-    quiet = cli("--workspace", root, "-q", "check")
-    assert quiet.exit_code == 2
-    assert quiet.stdout.splitlines()[0] == lines[0]
-    assert "Việc cần làm" not in quiet.stdout and "cảnh báo" not in quiet.stdout
+    for args in (("-q", "check"), ("check", "-q")):
+        quiet = cli("--workspace", root, *args)
+        assert quiet.exit_code == 2
+        assert quiet.stdout.splitlines()[0] == lines[0]
+        assert "Việc cần làm" not in quiet.stdout and "cảnh báo" not in quiet.stdout
 
 
 def test_a_misspelt_key_is_shown_not_summed_up(cli, make_workspace):

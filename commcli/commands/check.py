@@ -12,6 +12,7 @@ def register(app: typer.Typer) -> None:
     def check(
         output_format: str = typer.Option("text", "--format", "-f", help=_("Output format: text or json.")),
         show_all: bool = typer.Option(False, "--all", help=_("List every warning one by one, with the summary per area, instead of the short to-do.")),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help=_("Print only the errors.")),
     ) -> None:
         from ..check import check_workspace, summary_table
         from ..cli import echo, state
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
         errors = [p for p in problems if p.is_error]
         if output_format == "json":
             echo(dumps(report.to_json()))
-        elif state.quiet:
+        elif state.quiet or quiet:
             for problem in errors:
                 echo(format_problem(problem, ws.root))
         else:

@@ -115,4 +115,5 @@ T = {
         "Thêm tin ở dưới đây, mỗi tin bắt đầu bằng '  - id: …' (hai dấu cách trước '-'), như trong README; tin chép từ tuần trước có thể dán nguyên như vậy.",
     "Started from {file} by 'commcli bulletin new': recurring items carried over.":
         "Tạo từ {file} bằng 'commcli bulletin new': đã mang sang các tin định kỳ.",
+    "Print only the errors.": "Chỉ in các lỗi.",
 }
