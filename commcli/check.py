@@ -80,17 +80,7 @@ def check_commune(ws: Workspace) -> list[Problem]:
     def at(path: tuple) -> tuple[int | None, int | None]:
         return pos.of(path) if pos else (None, None)
 
-    for kind, items in (("villages", commune.villages), ("slots", commune.slots)):
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in seen:
-                line, column = at((kind, i, "id"))
-                found.append(Problem(
-                    _("The id '{id}' is used twice (first at item {first}).").format(id=item.id, first=seen[item.id] + 1),
-                    file=file, line=line, column=column, field=f"{kind}[{i}].id",
-                    hint=_("Give every village and slot its own id."), code="commune.duplicate-id",
-                ))
-            seen.setdefault(item.id, i)
+    # Duplicate village and slot ids are found on load (workspace.duplicate_ids): every command refuses them.
 
     spoken = set(commune.languages)
     for i, village in enumerate(commune.villages):

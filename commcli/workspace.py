@@ -97,8 +97,45 @@ def open_workspace(root: Path | None = None) -> Workspace:
     root = find_root(root)
     problems = Problems()
     commune, loaded = load_yaml_model(root / MARKER, Commune, problems)
+    if commune is not None:
+        problems.extend(duplicate_ids(commune, loaded.positions if loaded else None, root / MARKER))
+    problems.extend(twin_files(root))
     ws = Workspace(root=root, commune=commune, commune_positions=loaded.positions if loaded else None, problems=problems)
     return ws
+
+
+def duplicate_ids(commune: Commune, positions: Positions | None, file: Path) -> list[Problem]:
+    """Two villages (or two slots) with one id: file names and playlists would collide."""
+    found: list[Problem] = []
+    for kind, items in (("villages", commune.villages), ("slots", commune.slots)):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                line, column = positions.of((kind, i, "id")) if positions else (None, None)
+                found.append(Problem(
+                    _("The id '{id}' is used twice (first at item {first}).").format(id=item.id, first=seen[item.id] + 1),
+                    file=file, line=line, column=column, field=f"{kind}[{i}].id",
+                    hint=_("Give every village and slot its own id."), code="commune.duplicate-id",
+                ))
+            seen.setdefault(item.id, i)
+    return found
+
+
+def twin_files(root: Path) -> list[Problem]:
+    """``x.yaml`` beside ``x.yml``: both would define the template, form or week ``x``; which one wins?"""
+    found: list[Problem] = []
+    for folder in ("glossary", "templates", "bulletins"):
+        base = root / folder
+        if not base.is_dir() or base.is_symlink():
+            continue
+        for path in sorted(base.rglob("*.yml")):
+            twin = path.with_suffix(".yaml")
+            if twin.is_file():
+                found.append(Problem(
+                    _("{file} and {twin} define the same '{name}'; only one may exist.").format(
+                        file=path.relative_to(root), twin=twin.relative_to(root), name=path.stem),
+                    file=path, hint=_("Merge them into one file and delete the other."), code="workspace.twin-files"))
+    return found
 
 
 def require_valid(ws: Workspace) -> Commune:

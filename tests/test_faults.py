@@ -320,3 +320,49 @@ def test_template_denial_of_service_is_refused(make_workspace, cli, body, word):
     assert result.exit_code in (1, 2), result.stdout
     assert "thu" in result.stderr and word in result.stderr, result.stderr
     assert tree_hashes(root) == before
+
+
+# --- values that would become broken file names or impossible audio -----------------------------------------------
+
+
+@pytest.mark.parametrize("change,word", [
+    (("ban-a, name", 'ban-a\\n", name'), "id"),
+    (("gap_seconds: 0.3", "gap_seconds: 0.3\n  sample_rate: 0"), "44100"),
+    (("gap_seconds: 0.3", "gap_seconds: 0.3\n  sample_rate: 999999"), "44100"),
+    (("voice: vi}", "voice: vi, rate: 0}"), "rate"),
+    (("voice: vi}", "voice: klingon}"), "klingon"),
+    (("  - {id: ban-a, name: Bản A, languages: [vi], cluster: c1}",
+      "  - {id: ban-a, name: Bản A, languages: [vi], cluster: c1}\n  - {id: ban-a, name: Bản B, languages: [vi], cluster: c1}"),
+     "ban-a"),
+])
+def test_bad_values_are_refused_before_anything_is_written(make_workspace, cli, change, word):
+    from faults import COMMUNE
+
+    old, new = change
+    assert old in COMMUNE
+    commune = COMMUNE.replace(old, new)
+    if "\\n" in new:
+        commune = commune.replace("{id: ban-a\\n\", name", '{id: "ban-a\\n", name')
+    root = make_workspace(tiny_files(**{"commune.yaml": commune}))
+    before = tree_hashes(root)
+    result = cli("-w", root, "bulletin", "build", WEEK)
+    assert result.exit_code in (1, 2), result.stdout
+    assert "commune.yaml" in result.stderr and word in result.stderr
+    assert tree_hashes(root) == before
+
+
+def test_twin_yaml_and_yml_files_are_refused(make_workspace, cli):
+    root = make_workspace(tiny_files(**{"templates/bulletins/thu.yml": TEMPLATE.format(body="Một"),
+                                        "templates/bulletins/thu.yaml": TEMPLATE.format(body="Hai")}))
+    result = cli("-w", root, "bulletin", "build", WEEK, "--no-audio")
+    assert result.exit_code == 2
+    assert "thu.yml" in result.stderr and "thu.yaml" in result.stderr
+    assert not (root / "out").exists()
+
+
+def test_split_names_are_safe_on_windows_and_short_enough():
+    from commcli.forms.render import safe_filename
+
+    assert safe_filename("CON") == "_CON" and safe_filename("nul.txt") == "_nul.txt" and safe_filename("Com1") == "_Com1"
+    assert len(safe_filename("Nguyễn Thị Hồng Nhung " * 30).encode("utf-8")) <= 180
+    assert safe_filename(" ..\n") == "_"

@@ -115,6 +115,13 @@ def _voice_for(ws: "Workspace", lang: str, problems: list[Problem]) -> _Voice | 
             hint=_("Use 'recorded' for this language and import human recordings."), code="audio.engine-language",
         ))
         return None
+    known = tuple(getattr(engine, "voices", lambda _lang: ())(lang) or ())
+    if vname and known and vname not in known:
+        problems.append(Problem(
+            _("The voice '{voice}' is not one of the voices of '{engine}' for {lang}.").format(voice=vname, engine=name, lang=lang),
+            file=ws.root / "commune.yaml", line=line, field=f"audio.voices.{key or lang}.voice", expected=", ".join(known),
+            hint=_("Write one of the voices listed, or leave 'voice:' out for the default."), code="audio.unknown-voice"))
+        return None
     return _Voice(engine, vname, extra, fallback if fallback not in (None, "", "none") else None, line)
 
 

@@ -131,7 +131,7 @@ def typeset_chunk(task: Task) -> dict:
     """Compile the chunk's copies to ``task.pdf``; split it when asked; return pages and copy starts."""
     import typst
 
-    from ..render.pdf import FONTS_DIR
+    from ..render.pdf import FONTS_DIR, pdf_timestamp
 
     payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
     try:
@@ -139,7 +139,7 @@ def typeset_chunk(task: Task) -> dict:
                                   sys_inputs={"data": payload.decode("utf-8")})
         del payload
         # Untagged: forms are printed, and tags cost a third of the time and half the size of a large batch.
-        compiler.compile(output=task.pdf, format="pdf", timestamp=TIMESTAMP, pdf_tags=False)
+        compiler.compile(output=task.pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
         starts = json.loads(compiler.query(COPY_MARKER, field="value")) if task.split_files is not None else []
     except (typst.TypstError, RuntimeError) as exc:
         raise InputError(Problem(

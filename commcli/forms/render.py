@@ -174,7 +174,16 @@ def safe_filename(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", text)
     text = " ".join(text.split()).strip(" .-")
-    return text[:120]
+    # File systems count bytes (255 on ext4, NTFS 255 UTF-16 units): Vietnamese letters take 2-3 bytes each.
+    # 180 bytes leave room for a uniqueness suffix and ".pdf".
+    text = text.encode("utf-8")[:180].decode("utf-8", "ignore").rstrip(" .-")
+    # Windows refuses these names whatever the extension (CON.pdf, nul.pdf, COM1.pdf …).
+    if _WINDOWS_RESERVED.match(text.split(".")[0]):
+        text = "_" + text
+    return text or "_"
+
+
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])\s*\Z", re.IGNORECASE)
 
 
 def name_fields(pattern: str, batch: Batch) -> tuple[str, ...]:

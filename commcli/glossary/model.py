@@ -17,7 +17,7 @@ STATUSES: tuple[str, ...] = ("draft", "reviewed", "approved")
 STATUS_WORDS = (N_("draft"), N_("reviewed"), N_("approved"))  # shown translated by lookup
 CHECKED = ("reviewed", "approved")  # statuses a person has vouched for
 
-_ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")
 
 
 def _entry_id(value: str) -> str:

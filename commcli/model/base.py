@@ -28,12 +28,17 @@ def _lang_tag(value: str) -> str:
     return value
 
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
+
+
+MAX_ID = 64  # ids become file names: short enough for every file system, with room for suffixes
 
 
 def _identifier(value: str) -> str:
-    if not _ID.match(value):
-        raise ValueError(_("An id may use only lowercase letters a-z, digits, '-' and '_' (no spaces or accents): '{value}'.").format(value=value))
+    # \Z, not $: "$" also matches before a final newline, and an id with a newline breaks playlists.
+    if not _ID.match(value) or len(value) > MAX_ID:
+        raise ValueError(_("An id may use only lowercase letters a-z, digits, '-' and '_' (no spaces or accents), "
+                           "at most {limit} characters: '{value}'.").format(value=value.encode("unicode_escape").decode("ascii")[:80], limit=MAX_ID))
     return value
 
 
@@ -53,7 +58,9 @@ LangTag = Annotated[
     WithJsonSchema({"type": "string", "enum": langs.known_tags(), "description": "BCP 47 language tag"}),
 ]
 Identifier = Annotated[
-    str, AfterValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern}),
+    str, AfterValidator(_identifier),
+    # JSON Schema regexes are ECMA-262: there "$" (not multiline) is the very end, as \Z is in Python.
+    WithJsonSchema({"type": "string", "pattern": _ID.pattern.replace("\\Z", "$"), "maxLength": MAX_ID}),
 ]
 ClockTime = Annotated[
     str, AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}),

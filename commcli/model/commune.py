@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from ..i18n import _
 from .base import ClockTime, Identifier, LangTag, Model, Text
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -76,6 +77,10 @@ class Voice(Model):
     """Speaking speed in words per minute for engines that support it (espeak); default 150."""
 
 
+# What the MP3 encoder (LAME: MPEG-1, 2 and 2.5 layer III) accepts.
+MP3_SAMPLE_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
+
+
 class Audio(Model):
     """How programmes sound."""
 
@@ -86,7 +91,7 @@ class Audio(Model):
     bitrate_kbps: int = Field(default=64, ge=32, le=320)
     """MP3 bitrate (mono)."""
     sample_rate: int = Field(default=22050)
-    """Sample rate of programmes, Hz."""
+    """Sample rate of programmes, Hz: one the MP3 encoder supports (8000 … 48000)."""
     gap_seconds: float = Field(default=1.0, ge=0, le=10)
     """Silence between items."""
     intro: Text | None = None
@@ -95,6 +100,14 @@ class Audio(Model):
     """Outro jingle file inside the workspace."""
     voices: dict[LangTag, Voice] = Field(default_factory=dict)
     """Per language: engine and voice. Languages with no TTS use ``recorded``."""
+
+    @field_validator("sample_rate")
+    @classmethod
+    def _mp3_rate(cls, value: int) -> int:
+        if value not in MP3_SAMPLE_RATES:
+            raise ValueError(_("MP3 supports these sample rates only: {rates} Hz.").format(
+                rates=", ".join(str(r) for r in MP3_SAMPLE_RATES)))
+        return value
 
 
 class Commune(Model):

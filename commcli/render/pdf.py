@@ -14,6 +14,16 @@ FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 _EPOCH_2026 = 1767225600
 
 
+def pdf_timestamp() -> int:
+    """The PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else a fixed date.
+
+    Never the clock: the same input gives the same bytes."""
+    import os
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else _EPOCH_2026
+
+
 def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, template_name: str = "template",
                 tagged: bool = True) -> bytes:
     """Compile Typst ``source``; it reads ``data`` with ``json(bytes(sys.inputs.data))``.
@@ -37,7 +47,7 @@ def compile_pdf(source: str | bytes, data: Any, *, root: Path | None = None, tem
             ignore_system_fonts=True,
             format="pdf",
             sys_inputs={"data": payload},
-            timestamp=_EPOCH_2026,
+            timestamp=pdf_timestamp(),
             **({} if tagged else {"pdf_tags": False}),
         )
     except typst.TypstError as exc:

@@ -38,7 +38,7 @@ INDEX_NAME = "index.json"
 PhraseStatus = Literal["draft", "reviewed", "approved"]
 KINDS = ("template", "number", "term", "value")  # kit order: sentences first, then words, terms, values
 KIND_OF_PREFIX = {"t": "template", "g": "term", "v": "value"}
-BANK_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+$")
+BANK_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+\Z")
 
 # Pauses after a phrase (seconds): inside a number or a name, between a segment and a value, after punctuation.
 PAUSE_WORD = 0.04

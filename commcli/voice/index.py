@@ -21,7 +21,7 @@ RECORDINGS = "recordings"
 INDEX_NAME = "index.json"
 
 Status = Literal["ok", "missing", "stale"]
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z0-9][A-Za-z0-9-]*$")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z0-9][A-Za-z0-9-]*\Z")
 _SAFE_ID = SAFE_ID
 
 

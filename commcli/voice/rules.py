@@ -40,7 +40,7 @@ FOLDER = "templates/say"
 MAX_DEPTH = 40
 VARIABLES = frozenset({"n", "day", "month", "year", "weekday", "full", "hour", "minute"})
 _CALL = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*\((.*)\)\s*$")
-_PHRASE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+$")
+_PHRASE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)+\Z")
 _ALLOWED = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.FloorDiv,
             ast.Mod, ast.UnaryOp, ast.USub, ast.Not, ast.Compare, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt,
             ast.GtE, ast.Name, ast.Load, ast.Constant)

@@ -137,4 +137,16 @@ T = {
         '{path} lớn hơn mức commcli chấp nhận cho loại tệp này ({limit} MB).',
     '{path} is not a regular file (it is a device, a pipe or a socket); commcli reads only files.':
         '{path} không phải tệp thông thường (mà là thiết bị, đường ống hoặc socket); commcli chỉ đọc tệp.',
+    "An id may use only lowercase letters a-z, digits, '-' and '_' (no spaces or accents), at most {limit} characters: '{value}'.":
+        "Mã (id) chỉ được dùng chữ thường a-z, chữ số, '-' và '_' (không dấu cách, không dấu tiếng Việt), tối đa {limit} ký tự: '{value}'.",
+    'MP3 supports these sample rates only: {rates} Hz.':
+        'MP3 chỉ hỗ trợ các tần số lấy mẫu sau: {rates} Hz.',
+    'Merge them into one file and delete the other.':
+        'Hãy gộp chúng thành một tệp và xoá tệp còn lại.',
+    "The voice '{voice}' is not one of the voices of '{engine}' for {lang}.":
+        "Giọng '{voice}' không phải là một giọng của '{engine}' cho {lang}.",
+    "Write one of the voices listed, or leave 'voice:' out for the default.":
+        "Hãy ghi một trong các giọng đã liệt kê, hoặc bỏ 'voice:' để dùng giọng mặc định.",
+    "{file} and {twin} define the same '{name}'; only one may exist.":
+        "{file} và {twin} cùng định nghĩa '{name}'; chỉ được có một tệp.",
 }
