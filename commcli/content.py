@@ -14,6 +14,7 @@ class Located:
     file: Path | None = None
     line: int | None = None
     column: int | None = None
+    keep: tuple[str, ...] = ()  # words written as in Vietnamese on purpose (names, loanwords)
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,8 @@ class ContentUnit:
     ident: str  # e.g. "2026-W48/bhyt-gia-han" or "khai-sinh/ho-ten"
     vi: Located
     translations: dict[str, Located] = field(default_factory=dict)  # BCP 47 tag → text
+    # Per language, the Vietnamese to compare with when it differs from ``vi`` (a template text that leaves
+    # a field out on purpose is compared with the Vietnamese without that field).
+    sources: dict[str, Located] = field(default_factory=dict)
+    facts: tuple[str, ...] = ()  # names and figures every language must contain as written
+    from_template: str | None = None  # the template the texts come from (its own problems are reported there)

@@ -69,3 +69,25 @@ def legacy_hint(encoding: str) -> str:
         "The text looks like it is in the old {encoding} encoding. Convert the file to Unicode "
         "(for example UniKey: Ctrl+Shift+F6, source {encoding}, destination Unicode) and save it as UTF-8."
     ).format(encoding=encoding)
+
+
+# Tone marks of Vietnamese-based Latin orthographies (Vietnamese, Thái and Khơ Mú Latin, Chữ Hmông Việt uses
+# none): a vowel carries at most one; vowel-quality marks (circumflex, breve, horn) at most once each.
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def impossible_marks(text: str) -> list[tuple[int, str]]:
+    """``(offset, cluster)`` for each letter carrying two tone marks, or one combining mark twice ("Ạ̀"):
+    sequences no orthography allows, usually a slip of the input method. Offsets are into ``text``."""
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        if j - i > 1 or unicodedata.decomposition(text[i]):
+            marks = [c for c in unicodedata.normalize("NFD", text[i:j]) if unicodedata.combining(c)]
+            if sum(1 for m in marks if m in _TONE_MARKS) > 1 or len(marks) != len(set(marks)):
+                found.append((i, text[i:j]))
+        i = j
+    return found

@@ -19,7 +19,7 @@ from .i18n import N_, _
 
 # Kinds of work, in the order shown: (kind, column heading, warning codes folded into it).
 KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("translate", N_("To translate"), frozenset({"bulletin.missing-language"})),
+    ("translate", N_("To translate"), frozenset({"bulletin.missing-language", "bulletin.value-language-missing"})),
     ("record", N_("To record"), frozenset({"recordings.missing", "recordings.stale"})),
     ("review", N_("Not approved"), frozenset()),
     ("glossary", N_("Glossary terms"), frozenset({"glossary.missing-translation"})),

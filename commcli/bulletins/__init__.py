@@ -19,13 +19,20 @@ def check_workspace(ws) -> list[Problem]:
     from .load import bulletin_files, load_and_resolve
     from .templates import load_templates
 
+    from ..qa.lexicon import workspace_lexicon
+    from .template_qa import check_template
+
     problems = Problems()
-    load_templates(ws, problems)
+    templates = load_templates(ws, problems)
     template_problems = len(problems)
     for path in bulletin_files(ws):
         _resolved, found = load_and_resolve(ws, path)
         # load_and_resolve repeats the templates' own problems for each file: keep them once.
         problems.extend(found.items[template_problems:])
+    if templates:
+        lexicon = workspace_lexicon(ws)
+        for tmpl in templates.values():
+            problems.extend(check_template(tmpl, lexicon))
     return list(problems)
 
 
@@ -47,7 +54,12 @@ def content_units(ws):
                 kind="bulletin-item",
                 ident=f"{resolved.week}/{ri.item.id}",
                 vi=Located(vi.text, vi.file, vi.line),
-                translations={tag: Located(rt.text, rt.file, rt.line) for tag, rt in ri.texts.items() if tag != "vi"},
+                translations={tag: Located(rt.text, rt.file, rt.line, keep=rt.keep) for tag, rt in ri.texts.items()
+                              if tag != "vi"},
+                sources={tag: Located(rt.vi_source, vi.file, vi.line) for tag, rt in ri.texts.items()
+                         if tag != "vi" and rt.vi_source is not None},
+                facts=tuple(ri.item.facts),
+                from_template=ri.item.template,
             ))
     return units
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import langs
@@ -200,22 +200,86 @@ def resolve(ws, lb: LoadedBulletin, problems: Problems) -> ResolvedBulletin:
                 if tag == "vi" and isinstance(raw, str):
                     status, reviewer = item.status, item.approved_by  # the item's approval is the Vietnamese text's
                 resolved.texts[tag] = RenderedText(lang=tag, text=lt.text.strip(), status=status, reviewer=reviewer,
-                                                   file=lb.path, line=line)
+                                                   file=lb.path, line=line, keep=tuple(lt.keep))
         elif item.template in templates:
             tmpl = templates[item.template]
             line = lb.where(i, "template")[0]
             hint = _("Item '{id}' ({file}:{line}) uses this template; give the missing value under its 'data:'.").format(
                 id=item.id, file=ws.relative(lb.path), line=line)
             for tag in tmpl.texts:
-                rendered = render_template_text(tmpl, tag, item.data, lookup, problems, item_hint=hint)
+                data = _localized_data(ws, lb, i, item, tmpl, tag, problems)
+                if data is None:
+                    continue
+                rendered = render_template_text(tmpl, tag, data, lookup, problems, item_hint=hint)
                 if rendered is not None:
                     if tag == "vi":
-                        rendered = RenderedText(lang="vi", text=rendered.text, status=item.status, reviewer=item.approved_by,
-                                                file=rendered.file, line=rendered.line, terms=rendered.terms,
-                                                template=rendered.template)
+                        rendered = replace(rendered, status=item.status, reviewer=item.approved_by)
+                    else:
+                        rendered = replace(rendered, keep=_kept_values(tmpl, tag, data),
+                                           vi_source=_vi_without(tmpl, tag, item, lookup))
                     resolved.texts[tag] = rendered
         items.append(resolved)
     return ResolvedBulletin(source=lb, items=items)
+
+
+def _localized_data(ws, lb: LoadedBulletin, index: int, item: Item, tmpl, tag: str, problems: Problems) -> dict | None:
+    """The item's data for one language: per-language values (``{vi: …, hmn-x-rpa: …}``) resolved; None (a
+    warning on the item's data) when a value this language's text inserts is not given in it."""
+    from .templates import value_for
+
+    out = {}
+    text = tmpl.texts.get(tag)
+    for key, value in item.data.items():
+        found, chosen = value_for(value, tag)
+        if not found:
+            if text is not None and key in text.uses:
+                problems.add(lb.problem(
+                    _("Item '{id}' gives '{field}' in no {lang}; its {lang} text is left out.").format(
+                        id=item.id, field=key, lang=tag), index, "data", key, severity=Severity.WARNING,
+                    hint=_("Write the value per language: {field}: {{vi: …, {lang}: …}}.").format(field=key, lang=tag),
+                    languages=(tag,), code="bulletin.value-language-missing"))
+                return None
+            continue
+        if tag != "vi" and isinstance(value, dict) and isinstance(chosen, str) and isinstance(value.get("vi"), str) \
+                and " ".join(chosen.split()).casefold() == " ".join(value["vi"].split()).casefold():
+            problems.add(lb.problem(
+                _("Item '{id}': the {lang} value of '{field}' is the Vietnamese copied, not a translation.").format(
+                    id=item.id, lang=tag, field=key), index, "data", key, _given_tag(value, tag), found=chosen,
+                languages=(tag,),
+                hint=_("Write it in {lang}, or leave the {lang} value out until someone can (the text is then "
+                       "reported as missing).").format(lang=tag),
+                code="bulletin.value-not-a-translation"))
+        out[key] = chosen
+    return out
+
+
+def _given_tag(value: dict, tag: str) -> str:
+    return next((t for t in _candidates(tag) if t in value), tag)
+
+
+def _kept_values(tmpl, tag: str, data: dict) -> tuple[str, ...]:
+    """Values of proper-name fields: written as in Vietnamese in every language, so not untranslated text."""
+    from .templates import field_kind
+
+    text = tmpl.texts.get(tag)
+    kept = [str(data[k]) for k in (text.uses if text else ()) if k in data and field_kind(tmpl, k) == "proper-name"]
+    return tuple(text.keep if text else ()) + tuple(kept)
+
+
+def _vi_without(tmpl, tag: str, item: Item, lookup) -> str | None:
+    """The Vietnamese text rendered without the fields the ``tag`` text leaves out, or None when it uses all."""
+    from .templates import value_for
+
+    vi, text = tmpl.texts.get("vi"), tmpl.texts.get(tag)
+    if vi is None or text is None:
+        return None
+    left_out = [k for k in vi.uses if k not in text.uses]
+    if not left_out:
+        return None
+    data = {k: value_for(v, "vi")[1] for k, v in item.data.items()}
+    data.update({k: "" for k in left_out})
+    rendered = render_template_text(tmpl, "vi", data, lookup, Problems())
+    return rendered.text if rendered is not None else None
 
 
 def load_and_resolve(ws, path: Path) -> tuple[ResolvedBulletin | None, Problems]:

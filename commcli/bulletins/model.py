@@ -71,6 +71,12 @@ class LangText(Model):
     """When it was reviewed or approved, YYYY-MM-DD."""
     note: Text | None = None
     """Translator's or reviewer's note."""
+    keep: list[Text] = Field(default_factory=list)
+    """Words written as in Vietnamese on purpose in this text (names, loanwords such as VNeID, OTP): QA does
+    not count them as untranslated Vietnamese."""
+    omits: list[Text] = Field(default_factory=list)
+    """Template texts only: fields of the template this language deliberately leaves out (e.g. a free-text
+    'noi_dung' written in Vietnamese); their numbers and terms are then not expected in this language."""
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self):
@@ -115,6 +121,9 @@ class Item(Model):
     source: Text | None = None
     """Where the content comes from, e.g. a decision number."""
     note: Text | None = None
+    facts: list[Text] = Field(default_factory=list)
+    """Names and figures every language's text must contain exactly as written here (a place, a programme,
+    a hotline), beyond the numbers QA compares anyway."""
 
     @field_validator("text", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from pydantic import Field, field_validator
 
@@ -24,6 +24,21 @@ from .model import Category, LangText, Priority
 FOLDER = "templates/bulletins"
 
 
+FieldKind = Literal["value", "text", "per-language", "proper-name"]
+
+
+class TemplateField(Model):
+    """What one value of a template is, and how each language may use it."""
+
+    about: Text = ""
+    """What to write (shown in errors), e.g. "Tên vắc xin"."""
+    kind: FieldKind | None = None
+    """value (a date, time, number, amount or phone, formatted per language); text (Vietnamese free text:
+    only the Vietnamese text may insert it); per-language (the item gives it per language:
+    ``{vi: …, hmn-x-rpa: …}``); proper-name (a name kept as written, the same in every language).
+    Left out: value when the Vietnamese formats it with a filter (date, time, number, money), text otherwise."""
+
+
 class BulletinTemplate(Model):
     """A templates/bulletins/<name>.yaml file."""
 
@@ -33,8 +48,8 @@ class BulletinTemplate(Model):
     """Default category of items using it."""
     priority: Priority | None = None
     description: Text | None = None
-    fields: dict[str, Text] = Field(default_factory=dict)
-    """Data the template needs: key → what to write (shown in errors)."""
+    fields: dict[str, Text | TemplateField] = Field(default_factory=dict)
+    """Data the template needs: key → what to write, or ``{about: …, kind: …}`` (see TemplateField)."""
     text: dict[LangTag, LangText]
     """Text per language: a plain text (vi) or text/status/reviewer/date/note."""
 
@@ -54,6 +69,9 @@ class TemplateText:
     reviewer: str | None
     first_line: int  # file line of the text's first line
     compiled: Any = None
+    keep: tuple[str, ...] = ()  # words kept as in Vietnamese on purpose (LangText.keep)
+    omits: tuple[str, ...] = ()  # fields this language deliberately leaves out (LangText.omits)
+    uses: dict[str, set[str]] = field(default_factory=dict)  # field → filters applied to it
 
 
 @dataclass
@@ -76,6 +94,8 @@ class RenderedText:
     line: int | None
     terms: tuple[str, ...] = ()  # glossary ids inserted with term()
     template: str | None = None
+    keep: tuple[str, ...] = ()  # words kept as in Vietnamese on purpose (declared, or proper-name values)
+    vi_source: str | None = None  # the Vietnamese to compare with: without the fields this language leaves out
 
 
 # --- formatting per language --------------------------------------------------------------------------
@@ -303,18 +323,62 @@ def load_template(path: Path, problems: Problems) -> LoadedTemplate | None:
         key = ("text", lang) if isinstance(raw, str) else ("text", lang, "text")
         line, column = loaded.positions.of(key)
         first = _first_content_line(source_lines, line or 1, column or 1)
-        tt = TemplateText(lang=lang, source=lt.text, status=lt.status, reviewer=lt.reviewer, first_line=first)
+        tt = TemplateText(lang=lang, source=lt.text, status=lt.status, reviewer=lt.reviewer, first_line=first,
+                          keep=tuple(lt.keep), omits=tuple(lt.omits))
         env = make_environment(lang, lambda i, l: "", [])
         try:
             tt.compiled = env.parse(lt.text)
         except TemplateSyntaxError as exc:
             problems.add(_error_problem(exc, path.stem, path, first, lang))
             continue
+        tt.uses = fields_used(tt.compiled)
         result.texts[lang] = tt
     if "vi" not in model.text:
         problems.add(Problem(_("Template '{name}' has no Vietnamese text ('vi:' under 'text:').").format(name=path.stem),
                              file=path, line=loaded.positions.of(("text",))[0], code="template.no-vi"))
     return result
+
+
+def fields_used(ast) -> dict[str, set[str]]:
+    """The data fields a parsed template text inserts, each with the filters applied to it."""
+    from jinja2 import nodes
+
+    uses: dict[str, set[str]] = {}
+    for node in ast.find_all(nodes.Name):
+        if node.ctx == "load" and node.name != "term":
+            uses.setdefault(node.name, set())
+    for node in ast.find_all(nodes.Filter):
+        if isinstance(node.node, nodes.Name):
+            uses.setdefault(node.node.name, set()).add(node.name)
+    return uses
+
+
+FORMATTING_FILTERS = {"date", "time", "number", "money"}
+
+
+def field_kind(tmpl: "LoadedTemplate", name: str) -> str:
+    """The declared kind of a field, else inferred from the Vietnamese text: formatted → value, else text."""
+    declared = tmpl.model.fields.get(name)
+    if isinstance(declared, TemplateField) and declared.kind:
+        return declared.kind
+    vi = tmpl.texts.get("vi")
+    if vi is not None and vi.uses.get(name, set()) & FORMATTING_FILTERS:
+        return "value"
+    return "text"
+
+
+def value_for(value: Any, lang: str) -> tuple[bool, Any]:
+    """A per-language value (``{vi: …, hmn-x-rpa: …}``) for ``lang``: (found, value); other values as they are."""
+    from .. import langs
+
+    if not isinstance(value, dict) or not value or not all(isinstance(k, str) and langs.is_known(k) for k in value):
+        return True, value
+    from .load import _candidates
+
+    for tag in _candidates(lang) + ([langs.base_of(lang)] if lang != langs.base_of(lang) else []):
+        if tag in value:
+            return True, value[tag]
+    return False, None
 
 
 def load_templates(ws, problems: Problems | None = None) -> dict[str, LoadedTemplate]:

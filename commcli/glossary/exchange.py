@@ -24,7 +24,8 @@ from .load import Glossary, glossary_files, load_glossary_dir
 from .model import CHECKED, STATUSES, _ENTRY_ID
 
 ENTRY_COLUMNS = ("id", "domain", "vi", "abbreviations", "note")
-LANG_FIELDS = ("status", "reviewer", "date", "alternatives", "forbidden", "source", "note")
+LANG_FIELDS = ("status", "reviewer", "date", "alternatives", "forbidden", "source", "note", "kept")
+KEPT_VALUES = ("loanword", "proper-name")
 LIST_FIELDS = ("alternatives", "forbidden")
 LIST_SEP = ";"
 TRANSLATION_KEYS = ("term", *LANG_FIELDS)
@@ -78,7 +79,7 @@ def records_of(glossary: Glossary, tags: list[str]) -> list[Record]:
                 translations[tag] = {
                     "term": tr.term, "status": tr.status, "reviewer": tr.reviewer, "date": tr.date,
                     "alternatives": list(tr.alternatives), "forbidden": list(tr.forbidden),
-                    "source": tr.source, "note": tr.note,
+                    "source": tr.source, "note": tr.note, "kept": tr.kept,
                 }
         out.append(Record(id=entry.id, domain=entry.domain, vi=entry.vi,
                           abbreviations=[(a.abbr, a.spoken) for a in entry.abbreviations],
@@ -286,6 +287,10 @@ def _check_record(rec: Record, path: Path, problems: Problems, first_row: dict[s
                 _("{unit}: the status '{status}' does not exist.").format(unit=unit, status=status),
                 **where, field=f"{tag}:status", found=status, expected=", ".join(STATUSES), code="import.status"))
             continue
+        if tr.get("kept") and tr["kept"] not in KEPT_VALUES:
+            problems.add(Problem(
+                _("{unit}: '{value}' is not a kind of kept term.").format(unit=unit, value=tr["kept"]),
+                **where, field=f"{tag}:kept", found=tr["kept"], expected=", ".join(KEPT_VALUES), code="import.kept"))
         if tr.get("date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tr["date"]):
             problems.add(Problem(
                 _("{unit}: a date is written YYYY-MM-DD, like 2026-11-30.").format(unit=unit),
@@ -619,6 +624,9 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
 
     report = ImportReport()
     clash = Problems()
+    clash.extend(_vietnamese_in_minority_slots(glossary, records, source))
+    if clash:
+        raise InputError(list(clash))
     touched: set[Path] = set()
     for rec in records:
         existing = glossary.get(rec.id)
@@ -707,9 +715,36 @@ def import_records(root: Path, records: list[Record], source: Path, *, dry_run: 
     return report
 
 
+def _vietnamese_in_minority_slots(glossary: Glossary, records: list[Record], source: Path) -> list[Problem]:
+    """A term (or alternative) for a minority language that is the Vietnamese copied or mostly Vietnamese
+    words, and not declared kept (in the file or already in the glossary): refused, with its row/line."""
+    from ..qa.lexicon import glossary_lexicon
+    from ..qa.vietnamese import judge
+
+    lexicon = glossary_lexicon(glossary, [r.vi for r in records if r.vi])
+    found: list[Problem] = []
+    for rec in records:
+        existing = glossary.get(rec.id)
+        vi = rec.vi or (existing.vi if existing is not None else None)
+        for tag, tr in rec.translations.items():
+            old = existing.translations.get(tag) if existing is not None else None
+            if tr.get("kept") or (old is not None and old.kept):
+                continue
+            for value in [tr.get("term") or "", *(tr.get("alternatives") or [])]:
+                if value and judge(value, lexicon, tag, source=vi).not_a_translation:
+                    found.append(Problem(
+                        _("'{term}' would go into the {lang} slot of '{id}', but it is Vietnamese, not a {lang} "
+                          "translation.").format(term=value, lang=tag, id=rec.id),
+                        file=source, line=rec.line, field=tag, found=value, languages=(tag,),
+                        hint=_("Leave the cell empty until a native speaker writes the term; if the Vietnamese word is "
+                               "kept on purpose, write loanword or proper-name in the '{lang}:kept' column.").format(lang=tag),
+                        code="import.not-a-translation"))
+    return found
+
+
 def _new_translation(tr: dict) -> dict:
     out = {"term": tr["term"], "status": tr.get("status", "draft")}
-    for key in ("reviewer", "date", "alternatives", "forbidden", "source", "note"):
+    for key in ("reviewer", "date", "alternatives", "forbidden", "source", "note", "kept"):
         if tr.get(key):
             out[key] = tr[key]
     return out

@@ -138,6 +138,9 @@ class Entry(_Located):
     """Where the Vietnamese term comes from."""
     translations: dict[LangTag, Translation] = Field(default_factory=dict)
     """Per BCP 47 tag (never vi): the term, its status and review."""
+    fact: bool = False
+    """A named thing (a vaccine, a disease, a programme, a place) that is a fact of a message: when the
+    Vietnamese text names it, every language's text must name it too (an error, whatever the review status)."""
 
     _domain: str = PrivateAttr(default="")
 

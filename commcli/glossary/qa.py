@@ -23,10 +23,12 @@ def _key(text: str) -> str:
 # --- the glossary itself -----------------------------------------------------------------------------
 
 
-def check_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[Problem]:
+def check_glossary(glossary: Glossary, languages: Iterable[str] = (), lexicon=None) -> list[Problem]:
     """Duplicate ids, one Vietnamese term under two ids, conflicting translations, forbidden = admitted,
-    and translations missing for the languages the commune uses."""
+    translations that are Vietnamese (not declared as kept), impossible marks, and translations missing for
+    the languages the commune uses."""
     problems: list[Problem] = []
+    problems.extend(check_not_vietnamese(glossary, lexicon))
     first_by_id: dict[str, Entry] = {}
     first_by_vi: dict[str, Entry] = {}
     for entry in glossary.entries:
@@ -64,6 +66,38 @@ def check_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[Pr
                 file=entry.file, line=entry.line, field="translations", severity=Severity.WARNING,
                 hint=_("Add a draft translation and have it reviewed by a native speaker."),
                 code="glossary.missing-translation", languages=tuple(missing)))
+    return problems
+
+
+def check_not_vietnamese(glossary: Glossary, lexicon=None) -> list[Problem]:
+    """A translation (or alternative) that is the Vietnamese term copied or mostly Vietnamese words, unless
+    declared ``kept: loanword|proper-name``; letters with two tone marks anywhere."""
+    from ..qa.lexicon import glossary_lexicon
+    from ..qa.texts import mark_problems
+    from ..qa.vietnamese import judge
+
+    lexicon = lexicon or glossary_lexicon(glossary)
+    problems: list[Problem] = []
+    for entry in glossary.entries:
+        problems.extend(mark_problems(entry.vi, file=entry.file, line=entry.line, what=entry.id))
+        for tag, tr in entry.translations.items():
+            for value in tr.variants():
+                problems.extend(mark_problems(value, file=tr.file, line=tr.line, what=f"{entry.id} ({tag})"))
+            if tr.kept:
+                continue
+            for value in tr.variants():
+                verdict = judge(value, lexicon, tag, source=entry.vi)
+                if not verdict.not_a_translation:
+                    continue
+                reason = (_("it is the Vietnamese term copied") if verdict.copy else
+                          _("{n} of its {total} words are Vietnamese").format(n=verdict.vietnamese, total=verdict.total))
+                problems.append(Problem(
+                    _("'{term}' is not a {lang} translation of '{vi}': {reason}.").format(
+                        term=value, lang=tag, vi=entry.vi, reason=reason),
+                    file=tr.file, line=tr.line, field=f"translations.{tag}.term", found=value, languages=(tag,),
+                    hint=_("Remove it (the term is then reported as missing, not faked), or, if the Vietnamese word is "
+                           "used as is on purpose, write 'kept: loanword' or 'kept: proper-name' under it."),
+                    code="glossary.not-a-translation"))
     return problems
 
 
@@ -171,28 +205,57 @@ def _too_common(entry: Entry, matched: str) -> bool:
     return not any(matched.casefold() == ab.abbr.casefold() for ab in entry.abbreviations)
 
 
-def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Problem]:
-    """For each unit and language: glossary terms translated as the glossary says, no forbidden
-    variant, and every number of the Vietnamese text kept."""
+def check_units(glossary: Glossary, units: Iterable[ContentUnit], lexicon=None) -> list[Problem]:
+    """For each unit and language: a real translation (not the Vietnamese copied), glossary terms translated
+    as the glossary says, no forbidden variant, every number and every fact (glossary entries marked
+    ``fact``, the item's ``facts``) of the Vietnamese kept, no impossible combining marks."""
+    from ..qa.lexicon import glossary_lexicon
+    from ..qa.texts import mark_problems, vietnamese_problems
+
+    units = list(units)
+    if lexicon is None:
+        lexicon = glossary_lexicon(glossary, [u.vi.text for u in units])
     problems: list[Problem] = []
     for unit in units:
-        matches = glossary.find_term_matches(unit.vi.text)
-        vi_numbers = numbers_in(unit.vi.text)
+        matches_by_source: dict[str, list] = {}
+        own_text = unit.kind != "form-label"  # form labels are glossary terms: the glossary check owns them
+        if own_text and not unit.from_template:
+            problems.extend(mark_problems(unit.vi.text, file=unit.vi.file, line=unit.vi.line, what=unit.ident))
         for lang, located in unit.translations.items():
             if lang == "vi" or not located.text.strip():
                 continue
+            source = unit.sources.get(lang, unit.vi)
+            if source.text not in matches_by_source:
+                matches_by_source[source.text] = glossary.find_term_matches(source.text)
+            matches = matches_by_source[source.text]
+            vi_numbers = numbers_in(source.text)
             where = dict(file=located.file, line=located.line, column=located.column)
+            if own_text and not unit.from_template:  # a template's own text is checked on the template
+                problems.extend(mark_problems(located.text, file=located.file, line=located.line, what=unit.ident))
+                problems.extend(vietnamese_problems(located.text, lang, lexicon, source=source.text,
+                                                    file=located.file, line=located.line, what=unit.ident,
+                                                    keep=located.keep))
             text = " ".join(lower_same_length(located.text).split())
             done: set[str] = set()
             for _start, _end, entry, matched in matches:
-                if entry.id in done or _too_common(entry, matched):
+                if entry.id in done or (_too_common(entry, matched) and not entry.fact):
                     continue
                 done.add(entry.id)
                 tr, admitted, forbidden = _admitted(entry, lang)
-                if tr is None:
-                    continue  # reported once by the glossary check (missing translation)
                 abbreviations = [ab.abbr for ab in entry.abbreviations]
+                if tr is None:
+                    if entry.fact and not any(_contains(text, v) for v in [entry.vi, *abbreviations]):
+                        problems.append(_fact_missing(unit, lang, entry.vi, where, located.text, hint=_(
+                            "Add its {lang} term to the glossary ({file}:{line}) and use it, or name it as in "
+                            "Vietnamese.").format(lang=lang, file=_name(entry.file), line=entry.line)))
+                    continue  # otherwise reported once by the glossary check (missing translation)
                 if not any(_contains(text, v) for v in admitted + abbreviations):
+                    if entry.fact:
+                        problems.append(_fact_missing(unit, lang, entry.vi, where, located.text,
+                                                      expected=" | ".join(dict.fromkeys(admitted)), hint=_(
+                            "Name it with the glossary's term ({file}:{line}).").format(
+                                file=_name(tr.file), line=tr.line)))
+                        continue
                     problems.append(Problem(
                         _("'{vi}' is not translated with the glossary term in {lang} ({ident}).").format(
                             vi=entry.vi, lang=lang, ident=unit.ident),
@@ -201,7 +264,7 @@ def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Proble
                         severity=Severity.ERROR if tr.status in CHECKED else Severity.WARNING,
                         hint=_("Use the glossary's term, or add this wording as an alternative in {file}:{line}.").format(
                             file=_name(tr.file), line=tr.line),
-                        code="glossary.term-not-used", languages=(lang,)))
+                        code="glossary.term-not-used"))
                 rest = _blank_out(text, admitted)
                 for bad in dict.fromkeys(forbidden):
                     if _contains(rest, bad):
@@ -212,6 +275,10 @@ def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Proble
                             hint=_("Replace it with '{term}' (glossary {file}:{line}).").format(
                                 term=tr.term, file=_name(tr.file), line=tr.line),
                             code="glossary.forbidden-used"))
+            for fact in unit.facts:
+                if not _contains(text, fact):
+                    problems.append(_fact_missing(unit, lang, fact, where, located.text, hint=_(
+                        "Write '{fact}' in the {lang} text exactly as in the item's 'facts:'.").format(fact=fact, lang=lang)))
             target_numbers = numbers_in(located.text)
             missing = vi_numbers - target_numbers
             extra = target_numbers - vi_numbers
@@ -230,6 +297,15 @@ def check_units(glossary: Glossary, units: Iterable[ContentUnit]) -> list[Proble
                     hint=_("Check that no number was changed while translating."),
                     code="content.numbers-extra"))
     return problems
+
+
+def _fact_missing(unit: ContentUnit, lang: str, fact: str, where: dict, text: str, *, hint: str,
+                  expected: str | None = None) -> Problem:
+    return Problem(
+        _("The {lang} text leaves out '{fact}', which the Vietnamese text names ({ident}).").format(
+            lang=lang, fact=fact, ident=unit.ident),
+        **where, found=_snippet(text), expected=expected or fact, hint=hint, languages=(lang,),
+        code="content.fact-missing")
 
 
 def _snippet(text: str, width: int = 80) -> str:
@@ -259,10 +335,13 @@ def check_workspace(ws) -> list[Problem]:
     """Everything the glossary checks in a workspace: its files, then content against it."""
     glossary, problems = load_glossary(ws)
     problems = list(problems)
-    problems.extend(check_glossary(glossary, ws.languages() if getattr(ws, "commune", None) else ()))
     try:
         units = content_units(ws)
     except CommcliError:  # their files are invalid: their own check reports it; nothing to compare here
         units = []
-    problems.extend(check_units(glossary, units))
+    from ..qa.lexicon import workspace_lexicon
+
+    lexicon = workspace_lexicon(ws, glossary, units)
+    problems.extend(check_glossary(glossary, ws.languages() if getattr(ws, "commune", None) else (), lexicon=lexicon))
+    problems.extend(check_units(glossary, units, lexicon))
     return problems
