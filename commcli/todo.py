@@ -26,7 +26,8 @@ KINDS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("labels", N_("Form labels"), frozenset({"form.translation-missing"})),
 )
 # Notes for the reviewer of drafts and of the glossary (`commcli glossary check` lists them): part of "review".
-REVIEW_NOTES = frozenset({"glossary.term-not-used", "glossary.conflicting-translation"})
+REVIEW_NOTES = frozenset({"glossary.term-not-used", "glossary.conflicting-translation", "template.vietnamese-value",
+                          "content.vietnamese-phrase", "template.vietnamese-phrase"})
 
 
 @dataclass

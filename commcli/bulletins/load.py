@@ -227,10 +227,14 @@ def _localized_data(ws, lb: LoadedBulletin, index: int, item: Item, tmpl, tag: s
     warning on the item's data) when a value this language's text inserts is not given in it."""
     from .templates import value_for
 
+    from .templates import field_kind
+
     out = {}
     text = tmpl.texts.get(tag)
     for key, value in item.data.items():
         found, chosen = value_for(value, tag)
+        if tag != "vi" and not isinstance(value, dict) and field_kind(tmpl, key) == "per-language":
+            found = False  # a single value of a per-language field is the Vietnamese one
         if not found:
             if text is not None and key in text.uses:
                 problems.add(lb.problem(

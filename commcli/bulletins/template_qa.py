@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..errors import Problem, Severity
 from ..i18n import _
 from ..qa.texts import mark_problems, vietnamese_problems
-from .templates import LoadedTemplate, field_kind
+from .templates import LoadedTemplate, field_declared, field_kind
 
 
 def check_template(tmpl: LoadedTemplate, lexicon) -> list[Problem]:
@@ -37,6 +37,8 @@ def check_template(tmpl: LoadedTemplate, lexicon) -> list[Problem]:
                 code="template.field-dropped"))
         for name in tt.uses:
             if field_kind(tmpl, name) == "text":
+                # declared free text: an error; undeclared (guessed as free text): a note for the reviewer
+                severity = Severity.ERROR if field_declared(tmpl, name) else Severity.WARNING
                 problems.append(Problem(
                     _("Template '{name}': the {lang} text inserts '{field}', a Vietnamese free text, into a {lang} "
                       "sentence.").format(name=tmpl.name, lang=lang, field=name),
@@ -44,7 +46,7 @@ def check_template(tmpl: LoadedTemplate, lexicon) -> list[Problem]:
                     hint=_("Declare the field under 'fields:' as 'kind: per-language' (items then give it per "
                            "language) or 'kind: proper-name' (a name kept as is), or leave it out of this text "
                            "('omits: [{field}]').").format(field=name),
-                    code="template.vietnamese-value"))
+                    severity=severity, code="template.vietnamese-value"))
         problems += vietnamese_problems(tt.source, lang, lexicon, source=vi.source, file=tmpl.path,
                                         line=tt.first_line, what=what, keep=tt.keep, code="template")
     return problems

@@ -50,6 +50,11 @@ class BulletinTemplate(Model):
     description: Text | None = None
     fields: dict[str, Text | TemplateField] = Field(default_factory=dict)
     """Data the template needs: key → what to write, or ``{about: …, kind: …}`` (see TemplateField)."""
+
+    def field_help(self, name: str) -> str:
+        """What to write for a field, as shown in messages."""
+        value = self.fields.get(name)
+        return value.about if isinstance(value, TemplateField) else str(value or "")
     text: dict[LangTag, LangText]
     """Text per language: a plain text (vi) or text/status/reviewer/date/note."""
 
@@ -364,7 +369,14 @@ def field_kind(tmpl: "LoadedTemplate", name: str) -> str:
     vi = tmpl.texts.get("vi")
     if vi is not None and vi.uses.get(name, set()) & FORMATTING_FILTERS:
         return "value"
+    if name.startswith("so_"):  # số …: a number or a phone number by the templates' naming convention
+        return "value"
     return "text"
+
+
+def field_declared(tmpl: "LoadedTemplate", name: str) -> bool:
+    declared = tmpl.model.fields.get(name)
+    return isinstance(declared, TemplateField) and declared.kind is not None
 
 
 def value_for(value: Any, lang: str) -> tuple[bool, Any]:

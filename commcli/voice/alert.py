@@ -119,7 +119,7 @@ def build_alert(ws: "Workspace", template: str, values: dict[str, str], *, villa
         found = []
         if missing:
             found.append(Problem(_("The template '{name}' needs {fields}.").format(name=template, fields=", ".join(missing)),
-                                 file=tmpl.path, field="--set", expected="; ".join(f"{k}: {tmpl.model.fields[k]}" for k in missing),
+                                 file=tmpl.path, field="--set", expected="; ".join(f"{k}: {tmpl.model.field_help(k)}" for k in missing),
                                  hint=_("Give each with --set key=value."), code="usage.alert-field"))
         if unknown:
             found.append(Problem(_("The template '{name}' has no field {fields}.").format(name=template, fields=", ".join(unknown)),
