@@ -47,7 +47,7 @@ def export(cli, root: Path, fmt: str, name: str, *extra: str) -> bytes:
 # --- round trips ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tbx"])
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx3"])
 def test_round_trip_byte_identical(gws, cli, fmt):
     root = gws()
     before = snapshot(root)
@@ -91,7 +91,7 @@ def test_csv_is_what_spreadsheets_expect(gws, cli):
 def test_tbx_structure(gws, cli):
     from lxml import etree
 
-    data = export(cli, gws(), "tbx", "g.tbx")
+    data = export(cli, gws(), "tbx3", "g.tbx")
     root = etree.fromstring(data)
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
     assert root.get("type") == "TBX-Basic"
@@ -311,7 +311,7 @@ def test_rewritten_files_keep_the_house_style_so_diffs_stay_small(gws, cli):
                        '+      hmn: {term: daim npav kho mob, status: draft, note: "Ghi chú khác."}'], changed
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tbx"])
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx3"])
 def test_sample_glossary_round_trips(make_workspace, cli, fmt):
     root = make_workspace(sample=True)
     before = snapshot(root)
@@ -328,3 +328,27 @@ def test_csv_cells_that_look_like_formulas_are_guarded_and_round_trip(make_works
     for cell in ("=HYPERLINK(\"http://x\")", "+1", "-độc", "@SUM(A1)", "bình thường", "'quoted"):
         assert _unguard(_guard(cell)) == cell
     assert _guard("=1+1").startswith("'") and not _guard("bảo hiểm").startswith("'")
+
+
+def test_tbx_2008_opens_in_translate_toolkit_with_every_entry_and_language(make_workspace, cli):
+    """The default TBX is what CAT tools read: Translate Toolkit (and so Weblate) finds every entry and term."""
+    from translate.storage import tbx
+
+    from commcli.glossary.load import load_glossary_dir
+
+    root = make_workspace(sample=True)
+    data = export(cli, root, "tbx", "sample.tbx")
+    assert b"<martif" in data and b"<termEntry" in data
+    glossary, _problems = load_glossary_dir(root)
+    store = tbx.tbxfile.parsestring(data, sourcelanguage="vi")
+    units = {u.getid(): u for u in store.units}
+    assert len(units) == len(glossary.entries)
+    for entry in glossary.entries:
+        unit = units[entry.id]
+        assert unit.source == entry.vi
+        for tag, tr in entry.translations.items():
+            terms = [t.text for t in unit.get_target_terms(tag)]
+            assert terms and terms[0] == tr.term, (entry.id, tag, terms)
+            assert set(tr.alternatives) <= set(terms)
+            forbidden = [t.text for t in unit.get_target_terms(tag) if t.deprecated]
+            assert forbidden == list(tr.forbidden)

@@ -101,7 +101,9 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("export", help=_("Write the glossary as CSV (spreadsheets) or TBX (CAT tools) for reviewers."))
     def export(
-        output_format: str = typer.Option("csv", "--format", "-f", help=_("csv or tbx.")),
+        output_format: str = typer.Option("csv", "--format", "-f", help=_(
+            "csv (spreadsheets), tbx (TBX-Basic 2008, what OmegaT, Weblate and Translate Toolkit read) or tbx3 "
+            "(ISO 30042:2019).")),
         lang: Optional[List[str]] = typer.Option(None, "--lang", "-l", help=_("Only this language (repeatable).")),
         output: Path = typer.Option(..., "--output", "-o", help=_("File to write."), dir_okay=False),
     ) -> None:
@@ -110,9 +112,10 @@ def register(app: typer.Typer) -> None:
         from ..outputs import check_output_file
         from ..publish import write_bytes_atomic
 
-        _format_option(output_format, ("csv", "tbx"))
+        _format_option(output_format, ("csv", "tbx", "tbx3"))
         ws = _ws()
-        check_output_file(ws, output, suffixes=(f".{output_format}",) + ((".xml",) if output_format == "tbx" else ()))
+        suffix = ".tbx" if output_format == "tbx3" else f".{output_format}"
+        check_output_file(ws, output, suffixes=(suffix,) + ((".xml",) if suffix == ".tbx" else ()))
         data = export_glossary(ws.root, output_format, commune_languages=ws.languages(), wanted=lang or None)
         write_bytes_atomic(output, data)
         if not state.quiet:

@@ -327,7 +327,35 @@ def _el(parent, tag: str, text: str | None = None, **attrs):
     return child
 
 
-def export_tbx(glossary: Glossary, tags: list[str]) -> bytes:
+# TBX 2008 (ISO 30042:2008, "TBX v2") names the same structure differently and has no namespace; it is what
+# CAT tools read today: Translate Toolkit's translate.storage.tbx (and so Weblate's glossary import) asserts
+# on anything but a <martif> root, and OmegaT reads <martif>. The default export; ``tbx3`` gives ISO 30042:2019.
+V2_NAMES = {"tbx": "martif", "tbxHeader": "martifHeader", "conceptEntry": "termEntry", "langSec": "langSet",
+            "termSec": "tig"}
+V3_NAMES = {v: k for k, v in V2_NAMES.items()}
+TBX_FORMATS = ("tbx", "tbx3")
+_KEPT_NOTE = "kept: "
+
+
+def _as_tbx2008(root) -> None:
+    """Rewrite a TBX v3 (DCA) tree in place into TBX-Basic 2008: no namespace, v2 element names."""
+    from lxml import etree
+
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        local = _local(el)
+        el.tag = V2_NAMES.get(local, local)
+    root.attrib.pop("style", None)
+    etree.cleanup_namespaces(root)
+    header = root.find("martifHeader")
+    if header is not None:
+        enc = etree.SubElement(header, "encodingDesc")
+        etree.SubElement(enc, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
+
+
+def export_tbx(glossary: Glossary, tags: list[str], version: str = "tbx") -> bytes:
+    """TBX-Basic: ``tbx`` = the 2008 form CAT tools read (<martif>), ``tbx3`` = ISO 30042:2019 (<tbx>)."""
     from lxml import etree
 
     root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS}, type="TBX-Basic", style="dca")
@@ -374,6 +402,8 @@ def export_tbx(glossary: Glossary, tags: list[str]) -> bytes:
                 if tr.get("date"):
                     _el(grp, "date", tr["date"])
             _el(term_sec, "note", _STATUS_NOTE + tr["status"])
+            if tr.get("kept"):
+                _el(term_sec, "note", _KEPT_NOTE + tr["kept"])
             if tr.get("note"):
                 _el(term_sec, "note", tr["note"])
             for alt in tr.get("alternatives") or []:
@@ -384,6 +414,18 @@ def export_tbx(glossary: Glossary, tags: list[str]) -> bytes:
                 bad_sec = _el(lang_sec, "termSec")
                 _el(bad_sec, "term", bad)
                 _el(bad_sec, "termNote", DEPRECATED, type="administrativeStatus")
+    if version != "tbx3":
+        # lxml cannot strip a default namespace in place: serialize, rename, parse again
+        _as_tbx2008(root)
+        plain = etree.fromstring(re.sub(r' xmlns="[^"]*"', "", etree.tostring(root, encoding="unicode"), count=1))
+        for el in plain.iter():
+            if isinstance(el.tag, str):
+                el.tag = _local(el)
+        etree.cleanup_namespaces(plain)
+        etree.indent(plain, space="  ")
+        text = etree.tostring(plain, encoding="unicode")
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n' + text + "\n").encode("utf-8")
     etree.indent(root, space="  ")
     text = etree.tostring(root, encoding="unicode")
     prolog = (
@@ -422,6 +464,11 @@ def read_tbx(path: Path, data: bytes, problems: Problems) -> list[Record]:
         problems.add(Problem(message, file=path, line=element.sourceline, code=extra.pop("code", "import.tbx-structure"), **extra))
 
     ns = root.tag.split("}", 1)[0][1:] if root.tag.startswith("{") else ""
+    if _local(root) == "martif" and ns == "":
+        # TBX 2008: the same structure under its v2 names; read it as v3 (lines are kept)
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                el.tag = V3_NAMES.get(el.tag, el.tag)
     if _local(root) != "tbx" or ns not in ("", TBX_NS):
         bad(root, _("This is not a TBX file: the root element is <{tag}>.").format(tag=_local(root)),
             expected=f"<tbx xmlns=\"{TBX_NS}\">")
@@ -483,7 +530,7 @@ def _read_lang_sec(lang_sec, rec: Record, bad) -> None:
             bad(child, _("A <termSec> without a <term>."))
             continue
         info = {"term": _text(term_el), "status": None, "reviewer": None, "date": None, "source": None,
-                "note": None, "termType": None, "spoken": None, "admn": None, "line": child.sourceline}
+                "note": None, "kept": None, "termType": None, "spoken": None, "admn": None, "line": child.sourceline}
         for part in child:
             kind, typ = _local(part), part.get("type")
             if kind == "termNote" and typ == "administrativeStatus":
@@ -496,6 +543,8 @@ def _read_lang_sec(lang_sec, rec: Record, bad) -> None:
                 value = _text(part)
                 if value.startswith(_STATUS_NOTE):
                     info["status"] = value[len(_STATUS_NOTE):].strip()
+                elif value.startswith(_KEPT_NOTE):
+                    info["kept"] = value[len(_KEPT_NOTE):].strip()
                 elif value.startswith(_SPOKEN_NOTE):
                     info["spoken"] = value[len(_SPOKEN_NOTE):].strip()
                 else:
@@ -529,7 +578,7 @@ def _read_lang_sec(lang_sec, rec: Record, bad) -> None:
             return
         preferred, admitted = admitted[0], admitted[1:]
     tr = {"term": preferred["term"], "status": preferred["status"] or "draft"}
-    for key in ("reviewer", "date", "source", "note"):
+    for key in ("reviewer", "date", "source", "note", "kept"):
         if preferred[key]:
             tr[key] = preferred[key]
     if admitted:
@@ -823,10 +872,10 @@ def export_glossary(root: Path, fmt: str, *, commune_languages: list[str] | None
     tags = export_languages(glossary, commune_languages, wanted)
     if fmt == "csv":
         return export_csv(glossary, tags)
-    if fmt == "tbx":
-        return export_tbx(glossary, tags)
+    if fmt in TBX_FORMATS:
+        return export_tbx(glossary, tags, fmt)
     raise InputError(Problem(_("Unknown format '{fmt}'.").format(fmt=fmt), field="--format",
-                             expected="csv, tbx", code="usage.format"))
+                             expected="csv, tbx, tbx3", code="usage.format"))
 
 
 __all__ = ["Record", "ImportReport", "export_csv", "export_tbx", "export_glossary", "read_csv", "read_tbx",

@@ -61,3 +61,7 @@ T.update({
     "Leave the cell empty until a native speaker writes the term; if the Vietnamese word is kept on purpose, write loanword or proper-name in the '{lang}:kept' column.":
         "Để trống ô cho đến khi người bản ngữ viết thuật ngữ; nếu cố ý giữ nguyên từ tiếng Việt, ghi loanword hoặc proper-name vào cột '{lang}:kept'.",
 })
+T.update({
+    "csv (spreadsheets), tbx (TBX-Basic 2008, what OmegaT, Weblate and Translate Toolkit read) or tbx3 (ISO 30042:2019).":
+        "csv (bảng tính), tbx (TBX-Basic 2008, dạng OmegaT, Weblate và Translate Toolkit đọc được) hoặc tbx3 (ISO 30042:2019).",
+})
