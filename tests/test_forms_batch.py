@@ -149,3 +149,17 @@ def test_plan_chunks_never_straddle_volumes():
     assert [(c.lo, c.hi, c.volume) for c in chunks] == [(0, 2, 0), (2, 3, 0), (3, 5, 1), (5, 6, 1), (6, 7, 2)]
     assert [(c.lo, c.hi) for c in plan_chunks(5, 250)] == [(0, 5)]
     assert copy_ranges([1, 3, 4], 6) == [(0, 2), (2, 3), (3, 6)]
+
+
+def test_split_alone_with_the_default_names(sample):
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    folder = sample / "out-default" / "moi-nguoi"
+    result = render_forms(open_workspace(sample), "khai-sinh", "hmn", data=sample / "data" / "khai-sinh.csv",
+                          split=folder, jobs=2, chunk_copies=2)
+    files = sorted(f.name for f in folder.iterdir() if not f.name.startswith("."))
+    assert files == ["01.pdf", "02.pdf", "03.pdf", "04.pdf", "05.pdf"]
+    assert result.pages == 5 and len(result.split_files) == 5
+    assert NAMES[3] in page_texts(folder / "04.pdf")[0]
+    assert leftovers(folder.parent) == ["moi-nguoi"]

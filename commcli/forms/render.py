@@ -113,7 +113,7 @@ def prepare(ws, form_id: str, lang: str, *, data: Path | None = None, blank: boo
     return batch
 
 
-def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] = ()) -> Validated:
+def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] | None = None) -> Validated:
     """Read and validate the records one at a time; ``on_valid(record_layout)`` for each valid copy.
 
     Raises InputError when the file cannot be read as a whole (columns missing, not UTF-8, no rows).
@@ -133,7 +133,7 @@ def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] = ()) -
             continue
         outcome.copies += 1
         on_valid(record_layout(form, checked.values))
-        if name_fields:
+        if name_fields is not None:  # splitting: every copy needs a name, even from {so_thu_tu} alone
             outcome.name_parts.append(({k: checked.values.get(k, "") for k in name_fields}, record.row))
     if problems.has_errors:
         raise InputError(problems.items)
@@ -304,7 +304,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     if split is not None and not name:
         name = "{so_thu_tu}"
     batch = prepare(ws, form_id, lang, data=data, blank=blank, today=today)
-    fields = name_fields(name, batch) if split is not None and not blank else ()
+    fields = name_fields(name, batch) if split is not None and not blank else None
     output = Path(output) if output is not None else None
     split = Path(split) if split is not None else None
     with bt.Scratch(output if output is not None else split) as scratch:
@@ -325,6 +325,8 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
             names = ([safe_filename(f"{batch.loaded.form.id}-{lang}")] if blank
                      else split_names(name, batch, validated.name_parts))
             validated.name_parts = []
+            if len(names) != validated.copies:  # a file per copy, or the batch would be cut silently
+                raise RuntimeError(f"{len(names)} names for {validated.copies} copies")
 
         chunks = bt.plan_chunks(validated.copies, chunk_copies or bt.CHUNK_COPIES, volume_size)
         source_path = template_path(ws, batch.loaded)
