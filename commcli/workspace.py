@@ -72,7 +72,9 @@ class Workspace:
         base = self.root / folder
         if not base.is_dir():
             return []
-        return sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        root = self.root.resolve()
+        return sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                      and _leads_inside(p, root))
 
 
 def load_yaml_model(path: Path, model: type, problems: Problems, *, context: dict | None = None):
@@ -100,6 +102,7 @@ def open_workspace(root: Path | None = None) -> Workspace:
     if commune is not None:
         problems.extend(duplicate_ids(commune, loaded.positions if loaded else None, root / MARKER))
     problems.extend(twin_files(root))
+    problems.extend(links_out(root))
     ws = Workspace(root=root, commune=commune, commune_positions=loaded.positions if loaded else None, problems=problems)
     return ws
 
@@ -118,6 +121,29 @@ def duplicate_ids(commune: Commune, positions: Positions | None, file: Path) -> 
                     hint=_("Give every village and slot its own id."), code="commune.duplicate-id",
                 ))
             seen.setdefault(item.id, i)
+    return found
+
+
+def _leads_inside(path: Path, root: Path) -> bool:
+    target = path.resolve()
+    return target == root or root in target.parents
+
+
+def links_out(root: Path) -> list[Problem]:
+    """Symbolic links in the content folders that lead out of the workspace: not read, reported."""
+    found: list[Problem] = []
+    base_root = root.resolve()
+    for folder in FOLDERS:
+        base = root / folder
+        if not base.exists():
+            continue
+        candidates = [base] if base.is_symlink() else [p for p in base.rglob("*") if p.is_symlink()]
+        for path in sorted(candidates):
+            if not _leads_inside(path, base_root):
+                found.append(Problem(
+                    _("{path} is a symbolic link that leads out of the workspace; commcli does not follow it.").format(
+                        path=path.relative_to(root)),
+                    file=path, hint=_("Replace the link by a copy of the file."), code="path.link"))
     return found
 
 

@@ -366,3 +366,15 @@ def test_split_names_are_safe_on_windows_and_short_enough():
     assert safe_filename("CON") == "_CON" and safe_filename("nul.txt") == "_nul.txt" and safe_filename("Com1") == "_Com1"
     assert len(safe_filename("Nguyễn Thị Hồng Nhung " * 30).encode("utf-8")) <= 180
     assert safe_filename(" ..\n") == "_"
+
+
+def test_a_glossary_file_linked_out_of_the_workspace_is_not_read(make_workspace, cli, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("secret: mật khẩu\n", encoding="utf-8")
+    root = make_workspace(tiny_files())
+    (root / "glossary").mkdir()
+    (root / "glossary" / "x.yaml").symlink_to(outside)
+    result = cli("-w", root, "check")
+    said = result.stdout + result.stderr
+    assert result.exit_code == 2
+    assert "glossary/x.yaml" in said and "mật khẩu" not in said

@@ -149,4 +149,6 @@ T = {
         "Hãy ghi một trong các giọng đã liệt kê, hoặc bỏ 'voice:' để dùng giọng mặc định.",
     "{file} and {twin} define the same '{name}'; only one may exist.":
         "{file} và {twin} cùng định nghĩa '{name}'; chỉ được có một tệp.",
+    '{path} is a symbolic link that leads out of the workspace; commcli does not follow it.':
+        '{path} là liên kết tượng trưng dẫn ra ngoài thư mục làm việc; commcli không đi theo liên kết này.',
 }
