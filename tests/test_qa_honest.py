@@ -182,3 +182,17 @@ def test_per_language_value_copied_from_vietnamese_is_reported_on_the_item(cli, 
     assert result.exit_code == 1
     assert [(p["code"], p["line"]) for p in report["problems"] if p["severity"] == "error"] == [
         ("bulletin.value-not-a-translation", line)]
+
+
+def test_vaccine_name_dropped_from_an_items_hmong_value_is_an_error_on_the_item(cli, make_workspace):
+    root = make_workspace(sample=True)
+    week = root / "bulletins" / "2026-W48.yaml"
+    text = week.read_text(encoding="utf-8")
+    planted = text.replace("hmn-x-rpa: tshuaj tiv thaiv mob qhua pias – rubella", "hmn-x-rpa: tshuaj tiv thaiv")
+    assert planted != text
+    week.write_text(planted, encoding="utf-8")
+    data_line = next(i for i, l in enumerate(planted.splitlines(), 1) if "vac_xin:" in l)  # the item's data
+    result, report = _check_json(cli, root)
+    assert result.exit_code == 1
+    assert [(p["code"], p["file"], p["line"]) for p in report["problems"] if p["severity"] == "error"] == [
+        ("content.fact-missing", "bulletins/2026-W48.yaml", data_line)]

@@ -36,6 +36,17 @@ def check_workspace(ws) -> list[Problem]:
     return list(problems)
 
 
+def _located(resolved, ri, rt):
+    """Where a text's problems are reported: its own line for a written text; for a template's text, the
+    item's 'data:' (the template's own problems are reported on the template, once)."""
+    from ..content import Located
+
+    if rt.template is None:
+        return Located(rt.text, rt.file, rt.line, keep=rt.keep)
+    line = resolved.source.where(ri.index, "data")[0] or ri.line
+    return Located(rt.text, resolved.path, line, keep=rt.keep)
+
+
 def content_units(ws):
     """Each item's Vietnamese text and its translations, with file:line, for the glossary QA."""
     from ..content import ContentUnit, Located
@@ -54,8 +65,7 @@ def content_units(ws):
                 kind="bulletin-item",
                 ident=f"{resolved.week}/{ri.item.id}",
                 vi=Located(vi.text, vi.file, vi.line),
-                translations={tag: Located(rt.text, rt.file, rt.line, keep=rt.keep) for tag, rt in ri.texts.items()
-                              if tag != "vi"},
+                translations={tag: _located(resolved, ri, rt) for tag, rt in ri.texts.items() if tag != "vi"},
                 sources={tag: Located(rt.vi_source, vi.file, vi.line) for tag, rt in ri.texts.items()
                          if tag != "vi" and rt.vi_source is not None},
                 facts=tuple(ri.item.facts),
