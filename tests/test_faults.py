@@ -378,3 +378,30 @@ def test_a_glossary_file_linked_out_of_the_workspace_is_not_read(make_workspace,
     said = result.stdout + result.stderr
     assert result.exit_code == 2
     assert "glossary/x.yaml" in said and "mật khẩu" not in said
+
+
+@pytest.mark.parametrize("code,word", [
+    ("ENOSPC", "đầy"), ("EFBIG", "ulimit"), ("EROFS", "chỉ đọc"), ("EACCES", "quyền"), ("EPERM", "quyền"),
+])
+def test_every_file_system_fault_has_a_message_naming_the_path(code, word):
+    import errno
+
+    from commcli.faults import problem_for
+
+    number = getattr(errno, code)
+    problem = problem_for(OSError(number, os.strerror(number), "/srv/xa/out/2026-W48/scripts/vi.pdf"))
+    assert "/srv/xa/out/2026-W48/scripts/vi.pdf" in problem.message
+    assert word in problem.message + problem.hint
+
+
+def test_a_killed_or_failing_ffmpeg_is_a_message(tmp_path):
+    import subprocess as sp
+
+    from commcli.audio.ffmpeg import _failed
+    from commcli.faults import problem_for
+
+    killed = sp.CompletedProcess(["ffmpeg"], -9, b"", b"")
+    full = sp.CompletedProcess(["ffmpeg"], 1, b"", b"av_interleaved_write_frame(): No space left on device\n")
+    dest = tmp_path / "x.mp3"
+    assert "ffmpeg" in problem_for(_failed(killed, dest)).message
+    assert isinstance(_failed(full, dest), OSError) and "đầy" in problem_for(_failed(full, dest)).message
