@@ -250,9 +250,10 @@ def run_chunks(tasks: list[tuple[Chunk, Task]], jobs: int, on_done) -> None:
     short-lived worker per chunk, so each worker's memory is returned when its chunk is done. A worker
     that fails or dies stops the batch: the launcher and its workers are killed and the error raised.
     """
-    if len(tasks) == 1:
-        chunk, task = tasks[0]
-        on_done(chunk, typeset_chunk(task))
+    if len(tasks) == 1 or not hasattr(os, "fork"):
+        # One chunk, or a system without fork (Windows): typeset here, one chunk after another.
+        for chunk, task in tasks:
+            on_done(chunk, typeset_chunk(task))
         return
     import subprocess
 
