@@ -196,3 +196,24 @@ def test_vaccine_name_dropped_from_an_items_hmong_value_is_an_error_on_the_item(
     assert result.exit_code == 1
     assert [(p["code"], p["file"], p["line"]) for p in report["problems"] if p["severity"] == "error"] == [
         ("content.fact-missing", "bulletins/2026-W48.yaml", data_line)]
+
+
+def test_a_name_kept_in_one_language_is_not_allowed_in_another(make_workspace):
+    from commcli.glossary.load import load_glossary_dir
+    from commcli.glossary.qa import check_not_vietnamese
+
+    root = make_workspace({"glossary/giam-ngheo.yaml": """
+        domain: giam-ngheo
+        name: Giảm nghèo
+        entries:
+          - id: nhcsxh
+            vi: Ngân hàng Chính sách xã hội
+            abbreviations: [{abbr: NHCSXH, spoken: ngân hàng chính sách xã hội}]
+            translations:
+              blt-Latn: {term: Ngân hàng Chính sách xã hội, kept: proper-name}
+              kjg: {term: Ngân hàng Chính sách xã hội}
+              hmn-x-rpa: {term: NHCSXH}
+        """})
+    glossary, _problems = load_glossary_dir(root)
+    found = [(p.code, p.languages) for p in check_not_vietnamese(glossary) if p.is_error]
+    assert found == [("glossary.not-a-translation", ("kjg",))]

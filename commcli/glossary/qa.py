@@ -76,7 +76,12 @@ def check_not_vietnamese(glossary: Glossary, lexicon=None) -> list[Problem]:
     from ..qa.texts import mark_problems
     from ..qa.vietnamese import judge
 
+    from ..qa.vietnamese import Lexicon, words
+
     lexicon = lexicon or glossary_lexicon(glossary)
+    # A name kept in one language is not thereby allowed in another: only abbreviations are allowed here.
+    abbreviations = {" ".join(words(a.abbr)) for e in glossary.entries for a in e.abbreviations if words(a.abbr)}
+    lexicon = Lexicon(lexicon.bigrams, lexicon.syllables, abbreviations)
     problems: list[Problem] = []
     for entry in glossary.entries:
         problems.extend(mark_problems(entry.vi, file=entry.file, line=entry.line, what=entry.id))
