@@ -122,3 +122,12 @@ def test_outputs_follow_the_umask(cli, ws):
     for path in [ws / "out", *sorted((ws / "out").rglob("*"))]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+
+
+def test_scratch_left_by_a_killed_form_render_is_removed(cli, ws):
+    out = ws / "out"
+    stale = out / ".a.pdf.work.999999.abcd"
+    stale.mkdir(parents=True)
+    (stale / "chunk-00000.pdf").write_bytes(b"%PDF-")
+    assert cli("-w", ws, "form", "render", "khai-sinh", "--lang", "hmn", "--blank", "-o", out / "a.pdf").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf"]

@@ -338,6 +338,20 @@ def merge_pdfs(parts: list[Path], target: Path) -> int:
             source.close()
 
 
+def _remove_stale_scratch(parent: Path, name: str) -> None:
+    from ..outputs import _pid_alive
+
+    prefix = f".{name}.work."
+    try:
+        entries = os.listdir(parent)
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry[len(prefix):].split(".", 1)[0] if entry.startswith(prefix) else ""
+        if pid.isdigit() and not _pid_alive(int(pid)) and (parent / entry).is_dir() and not (parent / entry).is_symlink():
+            shutil.rmtree(parent / entry, ignore_errors=True)
+
+
 @dataclass
 class Scratch:
     """A hidden folder beside the output for the spool, chunk PDFs and results; removed on every exit path."""
@@ -356,7 +370,9 @@ class Scratch:
         for folder in reversed(missing):
             folder.mkdir()
             self.made.append(folder)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{Path(self.near).name}.work.", dir=parent))
+        _remove_stale_scratch(parent, Path(self.near).name)
+        # The pid in the name lets the next run remove what a killed one left (kill -9, power cut).
+        self.path = Path(tempfile.mkdtemp(prefix=f".{Path(self.near).name}.work.{os.getpid()}.", dir=parent))
         return self
 
     def keep_folders(self) -> None:
