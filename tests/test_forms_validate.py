@@ -18,8 +18,11 @@ from commcli.forms.validate import (
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
-HEADER = ("nyc_ho_ten,nyc_noi_cu_tru,nyc_so_dinh_danh,quan_he,ho_ten,ngay_sinh,gioi_tinh,dan_toc,quoc_tich,noi_sinh\n")
-GOOD = "Lò Văn Pánh,Bản Mường Nhé,011090123456,Cha,Lò Thị Ánh,12/03/2025,nu,Thái,Việt Nam,Trạm y tế xã\n"
+FORM = "tro-giup-xa-hoi-nguoi-cao-tuoi"
+# The person declaring on another's behalf (kt_…) has an ID number with no date of birth to check it against.
+HEADER = ("kt_ho_ten,noi_cu_tru,kt_so_dinh_danh,kt_quan_he,ho_ten,ngay_sinh,gioi_tinh,dan_toc,noi_cap,dang_o_voi,"
+          "so_dinh_danh\n")
+GOOD = "Lò Văn Pánh,Bản Mường Nhé,011090123456,Con,Lò Thị Ánh,12/03/2025,nu,Thái,Điện Biên,Một mình,011325000123\n"
 
 
 def test_province_codes_table():
@@ -77,8 +80,9 @@ def test_date_in_words_uses_the_shared_reader():
     from commcli.forms.layout import record_layout
     from commcli.forms.model import FormDefinition
 
-    form = FormDefinition.model_validate({"id": "x", "title_vi": "X", "sections": [{"fields": [
-        {"id": "d", "label": "bm-ngay-thang-nam-sinh", "type": "date", "in_words": True}]}]})
+    form = FormDefinition.model_validate({"id": "x", "title_vi": "X", "source": {"instrument": "Mẫu thử", "status": "confirmed"},
+                                          "sections": [{"fields": [{"id": "d", "label": "bm-ngay-thang-nam-sinh",
+                                                                    "type": "date", "in_words": True, "source": "confirmed"}]}]})
     assert record_layout(form, {"d": "18/09/2018"})["words"]["d"] == \
         "Ngày mười tám tháng chín năm hai nghìn không trăm mười tám"
 
@@ -92,7 +96,7 @@ def ws(make_workspace):
 
 
 def render(cli, ws, data: Path, *extra: str):
-    return cli("--workspace", ws, "form", "render", "khai-sinh", "--lang", "hmn", "--data", data,
+    return cli("--workspace", ws, "form", "render", FORM, "--lang", "hmn", "--data", data,
                "-o", ws / "out" / "ks.pdf", *extra, ui_lang="en")
 
 
@@ -134,7 +138,7 @@ def test_all_errors_are_listed_and_id_numbers_never_shown(cli, ws):
 def test_id_checked_against_birth_date_and_sex(cli, ws):
     data = ws / "bhyt.yaml"
     data.write_text("ho_ten: LÒ THỊ MAI\nngay_sinh: 08/06/1992\ngioi_tinh: nam\nquoc_tich: Việt Nam\n"
-                    "dan_toc: Thái\nso_dinh_danh: '011192008134'\ndia_chi: Bản Nậm Pố\nnoi_kcb: Trạm y tế\n",
+                    "dan_toc: Thái\nso_dinh_danh: '011192008134'\nnoi_kcb: Trạm y tế\n",
                     encoding="utf-8")
     result = cli("--workspace", ws, "form", "render", "bhyt", "--lang", "hmn", "--data", data,
                  "-o", ws / "out" / "b.pdf", ui_lang="en")
@@ -151,20 +155,20 @@ def test_skip_invalid_prints_valid_rows_and_lists_rejected(cli, ws):
     data.write_text(HEADER + GOOD + GOOD.replace("011090123456", "011990123456") + GOOD, encoding="utf-8")
     result = render(cli, ws, data, "--skip-invalid")
     assert result.exit_code == 0, result.stderr
-    assert len(PdfReader(str(ws / "out" / "ks.pdf")).pages) == 2
+    assert "2 form(s)" in result.stdout and PdfReader(str(ws / "out" / "ks.pdf")).pages
     rejected = ws / "out" / "ks.rejected.csv"
     raw = rejected.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
-    assert "\r\n3," in text and "nyc_so_dinh_danh" in text
+    assert "\r\n3," in text and "kt_so_dinh_danh" in text
     assert "011990123456" not in text and "011090123456" not in text
 
 
 def test_missing_required_column_and_unreadable_data(cli, ws):
     data = ws / "ks.csv"
-    data.write_text("nyc_ho_ten;ho_ten\nA;B\n", encoding="utf-8")
+    data.write_text("kt_ho_ten;ho_ten\nA;B\n", encoding="utf-8")
     result = render(cli, ws, data)
-    assert result.exit_code == 2 and "ks.csv:1:1" in result.stderr and "quan_he" in result.stderr
+    assert result.exit_code == 2 and "ks.csv:1:1" in result.stderr and "noi_cu_tru" in result.stderr
     legacy = ws / "legacy.csv"
     legacy.write_bytes(HEADER.encode() + "Lò Văn Pánh".encode("cp1258", errors="replace") + b"\n")
     result = render(cli, ws, legacy)
@@ -201,10 +205,11 @@ def test_check_workspace_reports_unknown_keys_and_missing_translations(make_work
     root = make_workspace({"templates/forms/moi.yaml": """
         id: moi
         title_vi: Mới
+        source: {instrument: Mẫu thử, status: unconfirmed}
         sections:
           - fields:
-              - {id: a, label: bm-khong-co}
-              - {id: b, label: bm-ho-va-ten}
+              - {id: a, label: bm-khong-co, source: unconfirmed}
+              - {id: b, label: bm-ho-va-ten, source: unconfirmed}
         """, "glossary/zz-test.yaml": """
         domain: bieu-mau
         name: Thử
@@ -216,9 +221,9 @@ def test_check_workspace_reports_unknown_keys_and_missing_translations(make_work
         (root / "templates/forms/moi.yaml").read_text().replace("bm-ho-va-ten", "zz-chi-tieng-viet"))
     problems = check_workspace(open_workspace(root))
     unknown = [p for p in problems if p.code == "form.label-unknown"]
-    assert unknown and unknown[0].line == 5 and unknown[0].file.name == "moi.yaml"
+    assert unknown and unknown[0].line == 6 and unknown[0].file.name == "moi.yaml"
     missing = [p for p in problems if p.code == "form.translation-missing" and p.file.name == "moi.yaml"]
-    assert 6 in {p.line for p in missing}  # the label with no translation (line 1: the title, no Thái term)
+    assert 7 in {p.line for p in missing}  # the label with no translation (line 1: the title, no Thái term)
     assert not [p for p in problems if p.is_error and p.file.name != "moi.yaml"]
     units = content_units(open_workspace(root))
     assert any(u.ident == "khai-sinh/ho_ten" and u.vi.text == "họ, chữ đệm, tên" and "hmn-x-rpa" in u.translations
@@ -231,9 +236,23 @@ def test_sample_workspace_forms_check_clean():
 
     problems = check_workspace(open_workspace(REPO))
     assert not [p for p in problems if p.is_error]
-    # Every label has an H'Mông draft; labels whose Thái draft was Vietnamese and all Khơ Mú labels are
-    # reported missing (warnings), never filled with Vietnamese.
+    # Labels whose draft was Vietnamese, the official forms' new labels and all Khơ Mú labels are reported
+    # missing (warnings), never filled with Vietnamese.
     missing = [p for p in problems if p.code == "form.translation-missing"]
     assert missing and all(not p.is_error for p in missing)
-    assert not [p for p in missing if "hmn" in p.message]
     assert any("kjg" in p.message for p in missing)
+
+
+def test_form_without_source_or_field_status_fails_check_with_line(cli, make_workspace):
+    root = make_workspace({"templates/forms/khong-nguon.yaml": """
+        id: khong-nguon
+        title_vi: Không nguồn
+        sections:
+          - fields:
+              - {id: a, label: bm-ho-va-ten, source: confirmed}
+              - {id: b, label: bm-dan-toc}
+        """}, sample=True)
+    result = cli("--workspace", root, "check", ui_lang="en")
+    assert result.exit_code in (1, 2)
+    assert "khong-nguon.yaml:1" in result.stderr + result.stdout and "source" in result.stderr + result.stdout
+    assert "khong-nguon.yaml:6" in result.stderr + result.stdout

@@ -10,6 +10,12 @@ import typer
 from ..i18n import _
 
 
+def coverage_line(coverage: dict) -> str:
+    """"hmn 16/39 *": labels really translated into the second language (* = the others print once, marked)."""
+    mark = " *" if coverage["translated"] < coverage["total"] else ""
+    return "{lang} {translated}/{total}".format(**coverage) + mark
+
+
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(help=_("Bilingual printable forms: list them, print them blank or filled from a spreadsheet."),
                       no_args_is_help=True, rich_markup_mode=None)
@@ -59,6 +65,8 @@ def register(app: typer.Typer) -> None:
                               skip_invalid=skip_invalid, jobs=jobs, volume_size=volume_size)
         if result.warnings and not state.quiet:
             echo(format_problems(result.warnings, ws.root, max_warnings_per_kind=3), err=True)
+        if result.coverage and result.coverage["lang"] != "vi":
+            echo(coverage_line(result.coverage))
         if result.pdf is not None:
             echo(_("Wrote {path}: {copies} form(s), {pages} page(s).").format(
                 path=result.pdf, copies=result.copies, pages=result.pages))

@@ -31,13 +31,8 @@ class LoadedForm:
         return self.positions.of(path) if self.positions else (None, None)
 
     def field_path(self, field_id: str) -> tuple:
-        """The YAML path of a field (sections[i].fields[j]) for error positions."""
-        if self.form:
-            for i, section in enumerate(self.form.sections):
-                for j, f in enumerate(section.fields):
-                    if f.id == field_id:
-                        return ("sections", i, "fields", j)
-        return ()
+        """The YAML path of a field (sections[i].fields[j], place_date.date…) for error positions."""
+        return self.form.field_paths().get(field_id, ()) if self.form else ()
 
 
 def form_files(ws: Workspace) -> list[Path]:

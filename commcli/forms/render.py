@@ -66,6 +66,8 @@ class RenderResult:
     pages: int = 0
     rejected: int = 0
     warnings: list[Problem] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)
+    """Labels really translated into the second language: {"lang", "translated", "total"}."""
 
 
 def check_language(lang: str) -> None:
@@ -99,10 +101,12 @@ def prepare(ws, form_id: str, lang: str, *, data: Path | None = None, blank: boo
     errors = [p for p in label_problems if p.is_error]
     if errors:
         raise InputError(errors)
-    if lang != "vi" and not _any_translation(form_data):
+    coverage = form_data["coverage"]
+    if lang != "vi" and coverage["total"] and not coverage["translated"]:
+        # Nothing to print under the Vietnamese: a "bilingual" form would be Vietnamese only.
         raise InputError(Problem(
             _("The form '{form}' cannot print in '{lang}': the glossary translates none of its labels into it.").format(
-                form=form.id, lang=lang),
+                form=form.id, lang=lang) + f" ({lang} 0/{coverage['total']})",
             field="--lang", hint=_("Add '{lang}' translations to the glossary, or print with --lang vi.").format(lang=lang),
             code="usage.lang-untranslated"))
     batch = Batch(loaded=loaded, lang=lang, form_data=form_data, blank=blank, warnings=label_problems,
@@ -111,6 +115,27 @@ def prepare(ws, form_id: str, lang: str, *, data: Path | None = None, blank: boo
         batch.labels = {f.id: glossary.vi(f.label) or f.id for f in form.all_fields()}
         batch.choices = choice_texts(form, glossary)
     return batch
+
+
+def _checked_records(batch: Batch, problems: Problems):
+    """(record, Checked) one at a time; for a form with an appendix, one per group of rows (a household),
+    whose rows may be anywhere in the file: those are read whole before checking."""
+    form = batch.loaded.form
+    if form.appendix is None:
+        for record in iter_data(batch.data, form, batch.labels, problems):
+            if problems.has_errors:
+                return  # the file itself is wrong (e.g. a required column missing): reported by the caller
+            yield record, validate_record(form, record, today=batch.day, labels=batch.labels, choices=batch.choices)
+        return
+    from .groups import validate_groups
+
+    records = []
+    for record in iter_data(batch.data, form, batch.labels, problems):
+        if problems.has_errors:
+            return
+        records.append(record)
+    for checked in validate_groups(form, records, today=batch.day, labels=batch.labels, choices=batch.choices):
+        yield checked.record, checked
 
 
 def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] | None = None) -> Validated:
@@ -123,11 +148,8 @@ def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] | None 
     problems = Problems()
     outcome = Validated()
     seen = 0
-    for record in iter_data(batch.data, form, batch.labels, problems):
-        if problems.has_errors:
-            break  # the file itself is wrong (e.g. a required column missing): reported below
+    for record, checked in _checked_records(batch, problems):
         seen += 1
-        checked = validate_record(form, record, today=batch.day, labels=batch.labels, choices=batch.choices)
         if not checked.ok:
             outcome.rejected.append(checked)
             continue
@@ -142,11 +164,6 @@ def validate_stream(batch: Batch, on_valid, name_fields: tuple[str, ...] | None 
         raise InputError(Problem(_("The data file has no rows to print."), file=batch.data, line=2,
                                  hint=_("Write one person per row under the header row."), code="file.no-rows"))
     return outcome
-
-
-def _any_translation(form_data: dict) -> bool:
-    labels = [form_data["title"]] + [f["label"] for s in form_data["sections"] for f in s["fields"]]
-    return any(label and label.get("tr") for label in labels)
 
 
 def template_path(ws, loaded: LoadedForm) -> Path:
@@ -319,7 +336,8 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
             spool.close()
         if validated.errors and not (skip_invalid and validated.copies):
             raise InputError(validated.errors)
-        result = RenderResult(warnings=list(batch.warnings), copies=validated.copies, rejected=len(validated.rejected))
+        result = RenderResult(warnings=list(batch.warnings), copies=validated.copies, rejected=len(validated.rejected),
+                              coverage={"lang": lang, **batch.form_data["coverage"]})
         names = None
         if split is not None:
             names = ([safe_filename(f"{batch.loaded.form.id}-{lang}")] if blank

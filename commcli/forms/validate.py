@@ -166,9 +166,11 @@ def choice_texts(form: FormDefinition, glossary) -> dict[str, dict[str, str]]:
 
 
 def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, labels: dict[str, str],
-                    choices: dict[str, dict[str, str]]) -> Checked:
-    """Every rule on every field of one record. ``labels``: field id → Vietnamese label for messages."""
+                    choices: dict[str, dict[str, str]], fields: list[FormField] | None = None) -> Checked:
+    """Every rule on every field of one record (or on ``fields`` only, e.g. an appendix row's columns).
+    ``labels``: field id → Vietnamese label for messages."""
     checked = Checked(record=record)
+    fields = form.all_fields() if fields is None else fields
 
     def fail(f: FormField, rule: str, code: str) -> None:
         line, column = record.where.get(f.id, (record.row, None))
@@ -180,7 +182,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
         ))
 
     dates: dict[str, _dt.date] = {}
-    for f in form.all_fields():
+    for f in fields:
         raw = record.values.get(f.id, "")
         if f.type == "checkbox":
             value = checkbox_value(raw)
@@ -226,7 +228,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
             value = ""
         checked.values[f.id] = value
     # The personal ID last: it is checked against the date of birth and sex found above.
-    for f in form.all_fields():
+    for f in fields:
         if f.type != "personal-id" or not checked.values.get(f.id):
             continue
         birth = dates.get(f.birth_date) if f.birth_date else None
