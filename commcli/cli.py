@@ -23,7 +23,7 @@ from . import __version__
 from .errors import EXIT_CONTENT, EXIT_INPUT, CommcliError
 from .i18n import _, set_language
 
-COMMAND_MODULES = ("init", "check", "glossary", "form", "bulletin", "recordings", "alert", "preview", "province")
+COMMAND_MODULES = ("init", "check", "glossary", "form", "bulletin", "recordings", "alert", "preview", "province", "say")
 EXIT_BUG = 3
 
 

@@ -107,6 +107,10 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
                  kind="script-text", language=lang, items=items)
             emit(f"scripts/{lang}.pdf", script_pdf(the_plan, commune, lang, draft=draft),
                  kind="script-pdf", language=lang, items=items)
+            speak = _speaker(ws, lang)
+            if speak is not None:
+                emit(f"scripts/{lang}.spoken.txt", script_text(the_plan, commune, lang, draft=draft, speak=speak).encode("utf-8"),
+                     kind="script-spoken", language=lang, items=items)
         for village_id, orders in running_orders_by_village(the_plan).items():
             items = sorted({c.item_id for ro in orders for b in ro.blocks for c in b.clips})
             languages = list(dict.fromkeys(b.language for ro in orders for b in ro.blocks))
@@ -184,6 +188,19 @@ def _week_page(ws, resolved, the_plan: Plan, outputs: list[dict], staging: Path,
     from ..render.weekpage import week_page
 
     return week_page(ws, resolved, the_plan, outputs, staging, draft=draft, generated_at=generated_at(resolved)).encode("utf-8")
+
+
+def _speaker(ws, lang: str):
+    """Written → spoken text for a language a voice reads after normalisation (Vietnamese), else None."""
+    from .. import langs
+
+    if langs.base_of(lang) != "vi":
+        return None
+    from ..say import abbreviations_of
+    from ..textnorm import normalize_vi
+
+    table = abbreviations_of(ws)
+    return lambda text: normalize_vi(text, table)
 
 
 def _build_audio(ws, the_plan: Plan, staging: Path, *, release: bool, progress, quiet: bool, warnings: list[Problem]) -> list[dict]:

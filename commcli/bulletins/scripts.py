@@ -119,8 +119,11 @@ def script_languages(plan: Plan) -> list[str]:
     return list(dict.fromkeys(p.language for p in plan.programmes))
 
 
-def script_text(plan: Plan, commune, lang: str, *, draft: bool) -> str:
-    lines = _header(commune, plan.week, draft, "KỊCH BẢN PHÁT THANH")
+def script_text(plan: Plan, commune, lang: str, *, draft: bool, speak=None) -> str:
+    """The announcer's script as plain text; with ``speak`` (written → spoken) the paragraphs are given as the
+    voice reads them (``scripts/<lang>.spoken.txt``), so a person can check numbers and abbreviations."""
+    title = "KỊCH BẢN PHÁT THANH — DẠNG ĐỌC" if speak else "KỊCH BẢN PHÁT THANH"
+    lines = _header(commune, plan.week, draft, title)
     lines.append(f"Ngôn ngữ: {language_label(lang)}")
     lines.append(f"Cán bộ phụ trách: {commune.officer.name}")
     for section in script_sections(plan, commune, lang):
@@ -128,7 +131,7 @@ def script_text(plan: Plan, commune, lang: str, *, draft: bool) -> str:
         for it in section["items"]:
             lines.append("")
             lines.append(f"{it['number']}. {it['title']} {it['meta']}")
-            lines += it["paragraphs"]
+            lines += [speak(p) for p in it["paragraphs"]] if speak else it["paragraphs"]
     if draft:
         lines += ["", DRAFT_MARK]
     return "\n".join(lines) + "\n"

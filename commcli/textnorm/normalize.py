@@ -137,7 +137,7 @@ def _spaced(words: str, m: re.Match) -> str:
 
 # --------------------------------------------------------------------------- 1. clean input
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffc]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Letters of scripts the Vietnamese voice cannot read (Greek to CJK, Tai Viet, emoji …); Latin and
 # Vietnamese (U+0000–U+024F, U+1E00–U+1EFF), combining marks and punctuation stay.
