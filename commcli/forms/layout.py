@@ -125,6 +125,7 @@ def _field(labels: _Labels, f, base: tuple, number: str | None) -> dict:
         "unit": f.unit,
         "in_words": f.in_words,
         "lines": f.lines,
+        "length": f.length,
         "choices": [
             {"value": c.value, "label": labels.label(c.label, base + ("choices", k, "label"), vi=c.vi)}
             for k, c in enumerate(f.choices)
