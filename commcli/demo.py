@@ -61,9 +61,10 @@ def _form_step(title: str, action, failures: list[str]):
         return None
     seconds = time.perf_counter() - started
     cov = result.coverage
-    figures = "{lang} {translated}/{total}".format(**cov)
+    figures = _("{lang} {translated}/{total} labels translated").format(**cov)
     if cov["translated"] < cov["total"]:
-        print(f"  ◇ {title}: {figures} * ({seconds:.1f} s)", flush=True)
+        print(f"  ◇ {title}: {figures} — " + _("incomplete: the rest prints in Vietnamese only") + f" ({seconds:.1f} s)",
+              flush=True)
     else:
         print(f"  ✓ {title}: {figures} ({seconds:.1f} s)", flush=True)
     return result

@@ -11,9 +11,11 @@ from ..i18n import _
 
 
 def coverage_line(coverage: dict) -> str:
-    """"hmn 16/39 *": labels really translated into the second language (* = the others print once, marked)."""
-    mark = " *" if coverage["translated"] < coverage["total"] else ""
-    return "{lang} {translated}/{total}".format(**coverage) + mark
+    """"Labels translated: hmn 16/39 *" and, when some are missing, what that means on the page."""
+    line = _("Labels translated: {lang} {translated}/{total}").format(**coverage)
+    if coverage["translated"] < coverage["total"]:
+        line += " * — " + _("the others print once, in Vietnamese, marked * (not a finished bilingual form)")
+    return line
 
 
 def register(app: typer.Typer) -> None:

@@ -82,8 +82,9 @@ class _Labels:
         self.keys[key] = self.keys.get(key, False) or real
         if not real:
             self.problems.append(Problem(
-                _("'{vi}' ({key}) has no {lang} translation in the glossary; it prints in Vietnamese only.").format(
-                    vi=entry.vi, key=key, lang=self.lang),
+                (_("'{vi}' ({key}) has no {lang} translation in the glossary; it prints in Vietnamese only.") if tr is None
+                 else _("The {lang} translation of '{vi}' ({key}) is the Vietnamese text; it prints once, in Vietnamese.")
+                 ).format(vi=entry.vi, key=key, lang=self.lang),
                 **self._at(path), severity=Severity.WARNING,
                 hint=_("Add a '{lang}' translation to the entry in {file}.").format(
                     lang=self.lang, file=Path(str(entry.file)).name if entry.file else "glossary/"),
