@@ -68,6 +68,13 @@ def format_number(value: float | int) -> str:
     return format_decimal(value, locale=_babel_locale())
 
 
+def format_percent(fraction: float) -> str:
+    """A fraction as a percentage with one decimal, as the UI locale writes it (vi: 12,3%)."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    return babel_format_percent(fraction, format="#,##0.0%", locale=_babel_locale())
+
+
 def format_date(value) -> str:
     from babel.dates import format_date as babel_format_date
 

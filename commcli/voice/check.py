@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
-from ..i18n import _
+from ..i18n import _, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -228,8 +228,8 @@ def sound_defect(samples: "np.ndarray") -> Defect | None:
                       _("the microphone may have been off or muted"))
     count, fraction = clipped_fraction(samples)
     if count >= CLIP_MIN_SAMPLES and fraction > CLIP_RATIO:
-        return Defect("clipped", _("The recording is clipped (distorted): {percent:.1f} % of the sound is cut off at "
-                                   "full scale.").format(percent=fraction * 100),
+        return Defect("clipped", _("The recording is clipped (distorted): {percent} of the sound is cut off at "
+                                   "full scale.").format(percent=format_percent(fraction)),
                       _("recorded too loud or too close to the microphone"))
     return None
 
