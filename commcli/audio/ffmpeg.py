@@ -72,6 +72,29 @@ def _tmp_beside(dest: Path, suffix: str) -> Path:
     return Path(name)
 
 
+class _Output:
+    """Where ffmpeg writes: a temporary file beside ``dest``, handed to ffmpeg as an open descriptor where the
+    system allows (``/dev/fd/N``). An ffmpeg orphaned by a killed build then writes into a file already
+    removed by the next build's clean-up, instead of creating it again after that clean-up ran."""
+
+    def __init__(self, dest: Path, suffix: str):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.{os.getpid()}.", suffix=suffix + ".tmp", dir=dest.parent)
+        self.path = Path(name)
+        if os.name == "posix" and os.path.isdir("/dev/fd"):
+            self.fd: int | None = fd
+            self.target, self.pass_fds = f"/dev/fd/{fd}", (fd,)
+        else:
+            os.close(fd)
+            self.fd, self.target, self.pass_fds = None, str(self.path), ()
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+        self.path.unlink(missing_ok=True)
+
+
 class FfmpegError(OSError):
     """ffmpeg could not write ``dest``: ``reason`` is its last line of output (an I/O fault, not a bug)."""
 
@@ -114,40 +137,40 @@ def _metadata_args(tags: dict[str, str] | None) -> list[str]:
 
 def encode_mp3(pcm_int16: bytes, rate: int, dest: Path, *, bitrate_kbps: int, tags: dict[str, str] | None = None) -> None:
     """Mono MP3 from raw 16-bit PCM piped into ffmpeg; written beside ``dest`` then renamed."""
-    tmp = _tmp_beside(dest, ".mp3")
+    out = _Output(dest, ".mp3")
     try:
         cmd = _base() + ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-                         "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", *_metadata_args(tags), "-f", "mp3", str(tmp)]
-        proc = subprocess.run(cmd, input=pcm_int16, capture_output=True)
+                         "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", *_metadata_args(tags), "-f", "mp3", out.target]
+        proc = subprocess.run(cmd, input=pcm_int16, capture_output=True, pass_fds=out.pass_fds)
         if proc.returncode != 0:
             raise _failed(proc, dest)
-        _replace_atomically(tmp, dest)
+        _replace_atomically(out.path, dest)
     finally:
-        tmp.unlink(missing_ok=True)
+        out.close()
 
 
 def encode_m4a(src: Path, dest: Path, *, bitrate_kbps: int = 48, tags: dict[str, str] | None = None) -> None:
     """AAC in an M4A container from any audio ffmpeg reads (small; plays in Zalo and on every phone); written aside then renamed."""
-    tmp = _tmp_beside(dest, ".m4a")
+    out = _Output(dest, ".m4a")
     try:
         # The fast coder: five times quicker than the default for speech that is hardly worse on a phone.
         cmd = _base() + ["-i", str(src), "-vn", "-ac", "1", "-c:a", "aac", "-aac_coder", "fast", "-b:a", f"{bitrate_kbps}k",
                          "-map_metadata", "-1"]
         for key, value in (tags or {}).items():
             cmd += ["-metadata", f"{key}={value}"]
-        cmd += ["-movflags", "+faststart", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "ipod", str(tmp)]
-        proc = subprocess.run(cmd, capture_output=True)
+        cmd += ["-movflags", "+faststart", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "ipod", out.target]
+        proc = subprocess.run(cmd, capture_output=True, pass_fds=out.pass_fds)
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr.decode("utf-8", "replace"))
-        _replace_atomically(tmp, dest)
+        _replace_atomically(out.path, dest)
     finally:
-        tmp.unlink(missing_ok=True)
+        out.close()
 
 
 def concat_mp3(parts: list[Path], dest: Path, *, tags: dict[str, str] | None = None) -> None:
     """Join MP3s of identical format without re-encoding (ffmpeg's concat demuxer), with fresh tags."""
     listing = _tmp_beside(dest, ".txt")
-    tmp = _tmp_beside(dest, ".mp3")
+    out = _Output(dest, ".mp3")
     try:
         lines = ["ffconcat version 1.0"]
         for part in parts:
@@ -155,14 +178,14 @@ def concat_mp3(parts: list[Path], dest: Path, *, tags: dict[str, str] | None = N
             lines.append(f"file '{escaped}'")
         listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
         cmd = _base() + ["-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy",
-                         *_metadata_args(tags), "-write_xing", "1", "-f", "mp3", str(tmp)]
-        proc = subprocess.run(cmd, capture_output=True)
+                         *_metadata_args(tags), "-write_xing", "1", "-f", "mp3", out.target]
+        proc = subprocess.run(cmd, capture_output=True, pass_fds=out.pass_fds)
         if proc.returncode != 0:
             raise _failed(proc, dest)
-        _replace_atomically(tmp, dest)
+        _replace_atomically(out.path, dest)
     finally:
         listing.unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
+        out.close()
 
 
 def read_tags(path: Path) -> dict[str, str]:
