@@ -136,7 +136,8 @@ def typeset_chunk(task: Task) -> dict:
     payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
     try:
         compiler = typst.Compiler(task.template, root=task.root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
-                                  sys_inputs={"data": payload.decode("utf-8")})
+                                  sys_inputs={"data": payload.decode("utf-8"),
+                                              **({"split": "1"} if task.split_files is not None else {})})
         del payload
         # Untagged: forms are printed, and tags cost a third of the time and half the size of a large batch.
         compiler.compile(output=task.pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
