@@ -129,7 +129,7 @@ def format_todo(todo: Todo, root: Path | None = None) -> list[str]:
                         "'commcli glossary check' lists the glossary notes for the reviewer."),
             "glossary": _("commcli glossary export --lang LANG -o terms-LANG.csv for the reviewer, "
                           "then commcli glossary import terms-LANG.csv"),
-            "labels": _("form labels are glossary terms (glossary/bieu-mau.yaml): the same export and import "
+            "labels": _("form labels are glossary terms (glossary/bieu-mau*.yaml): the same export and import "
                         "closes them; 'commcli check --all' names each label."),
         }
         lines += ["  " + f"{headings[k]}: {how[k]}" for k in kinds]

@@ -6,8 +6,8 @@ T = {
 }
 T.update({
     "Form labels": "Nhãn biểu mẫu",
-    "form labels are glossary terms (glossary/bieu-mau.yaml): the same export and import closes them; 'commcli check --all' names each label.":
-        "nhãn biểu mẫu là thuật ngữ (glossary/bieu-mau.yaml): xuất và nhập thuật ngữ như trên là xong; 'commcli check --all' chỉ rõ từng nhãn.",
+    "form labels are glossary terms (glossary/bieu-mau*.yaml): the same export and import closes them; 'commcli check --all' names each label.":
+        "nhãn biểu mẫu là thuật ngữ (glossary/bieu-mau*.yaml): xuất và nhập thuật ngữ như trên là xong; 'commcli check --all' chỉ rõ từng nhãn.",
 })
 T.update({
     "{what}: '{cluster}' has two tone marks on one letter; no orthography writes that.":
