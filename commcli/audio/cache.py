@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..publish import sha256_file
 
 CACHE_DIR = Path(".cache") / "clips"
 # Bump when the way pieces are rendered or measured changes, so caches made before are not reused.
@@ -69,7 +70,7 @@ class Cache:
         try:
             entry = Entry(**json.loads(meta.read_text(encoding="utf-8")))
             intact = (not mp3.is_symlink() and not meta.is_symlink() and isinstance(entry.sha256, str)
-                      and _sha256(mp3) == entry.sha256)
+                      and sha256_file(mp3) == entry.sha256)
         except (ValueError, TypeError, UnicodeDecodeError):
             intact = False
         if not intact:
@@ -99,11 +100,3 @@ class Cache:
             pid = next((p for p in parts[2:] if p.isdigit()), None)
             if pid is None or not _pid_alive(int(pid)):
                 path.unlink(missing_ok=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
