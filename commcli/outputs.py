@@ -199,6 +199,21 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def left_by_dead_process(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
+    """Entries of ``folder`` named ``<prefix><pid>.…<suffix>`` whose process no longer runs: what a killed run left."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.startswith(prefix) and entry.endswith(suffix):
+            pid = entry[len(prefix):].split(".", 1)[0]
+            if pid.isdigit() and not _pid_alive(int(pid)):
+                found.append(Path(folder) / entry)
+    return found
+
+
 def recover_stale(final: Path) -> None:
     """Clean what a killed build left beside ``final``: its staging folder, or the previous build set aside.
 

@@ -49,22 +49,13 @@ def apply_umask(tree: Path) -> None:
 
 def _clean_stale_temps(folder: Path, name: str) -> None:
     """Remove temporary files beside ``name`` left by killed processes (their pid is in the name)."""
-    from .outputs import _pid_alive
+    from .outputs import left_by_dead_process
 
-    prefix = f".{name}."
-    try:
-        entries = os.listdir(folder)
-    except OSError:
-        return
-    for entry in entries:
-        if not (entry.startswith(prefix) and entry.endswith(".tmp")):
-            continue
-        pid = entry[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _pid_alive(int(pid)):
-            try:
-                os.unlink(folder / entry)
-            except OSError:
-                pass
+    for path in left_by_dead_process(folder, f".{name}.", ".tmp"):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> Path:

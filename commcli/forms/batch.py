@@ -342,17 +342,11 @@ def merge_pdfs(parts: list[Path], target: Path) -> int:
 
 
 def _remove_stale_scratch(parent: Path, name: str) -> None:
-    from ..outputs import _pid_alive
+    from ..outputs import left_by_dead_process
 
-    prefix = f".{name}.work."
-    try:
-        entries = os.listdir(parent)
-    except OSError:
-        return
-    for entry in entries:
-        pid = entry[len(prefix):].split(".", 1)[0] if entry.startswith(prefix) else ""
-        if pid.isdigit() and not _pid_alive(int(pid)) and (parent / entry).is_dir() and not (parent / entry).is_symlink():
-            shutil.rmtree(parent / entry, ignore_errors=True)
+    for path in left_by_dead_process(parent, f".{name}.work."):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @dataclass
