@@ -33,6 +33,7 @@ def read_input(path: Path, kind: str) -> bytes:
     with a swap), read with a cap (a file that grows while read is still refused). Raises InputError.
     """
     path = Path(path)
+    refuse_link_out(path)
     limit = LIMITS[kind]
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
@@ -56,6 +57,20 @@ def read_input(path: Path, kind: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def refuse_link_out(path: Path) -> None:
+    """Refuse a symbolic link that leads out of the folder it stands in (data/x.csv → /etc/passwd): a link put
+    in the officer's folders must not make commcli read, and echo in its messages, a file from elsewhere."""
+    if not os.path.islink(path):
+        return
+    target = Path(os.path.realpath(path))
+    home = Path(os.path.realpath(path.parent))
+    if target.parent != home and home not in target.parents:
+        raise InputError(Problem(
+            _("{path} is a symbolic link to a file outside its folder; commcli does not follow it.").format(path=path),
+            file=path, hint=_("Copy the file itself into this folder (not a link), then run the command again."),
+            code="path.link-out"))
 
 
 def too_large(path: Path, kind: str) -> InputError:

@@ -380,6 +380,20 @@ def test_a_glossary_file_linked_out_of_the_workspace_is_not_read(make_workspace,
     assert "glossary/x.yaml" in said and "mật khẩu" not in said
 
 
+def test_a_data_file_linked_out_of_its_folder_is_not_read(make_workspace, cli, tmp_path):
+    outside = tmp_path / "passwd"
+    outside.write_text("root:x:0:0:mật khẩu:/root:/bin/bash\n", encoding="utf-8")
+    root = make_workspace(tiny_files())
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "x.csv").symlink_to(outside)
+    before = inputs_of(root)
+    result = cli("-w", root, "glossary", "import", root / "data" / "x.csv")
+    said = result.stdout + result.stderr
+    assert result.exit_code == 2
+    assert "x.csv" in said and "liên kết" in said and "mật khẩu" not in said and "root:x" not in said
+    assert inputs_of(root) == before
+
+
 @pytest.mark.parametrize("code,word", [
     ("ENOSPC", "đầy"), ("EFBIG", "ulimit"), ("EROFS", "chỉ đọc"), ("EACCES", "quyền"), ("EPERM", "quyền"),
 ])
