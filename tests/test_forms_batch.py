@@ -163,3 +163,59 @@ def test_split_alone_with_the_default_names(sample):
     assert result.pages == 5 and len(result.split_files) == 5
     assert NAMES[3] in page_texts(folder / "04.pdf")[0]
     assert leftovers(folder.parent) == ["moi-nguoi"]
+
+
+def test_households_of_every_size_split_from_their_stencils(sample):
+    """Households of 3, 2 and 4 members: three shapes, three stencils; each person's file has its own pages."""
+    import pikepdf
+
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    folder = sample / "out-households" / "moi-ho"
+    out = sample / "out-households" / "tat-ca.pdf"
+    result = render_forms(open_workspace(sample), "bhyt", "hmn", data=sample / "data" / "bhyt-ho-gia-dinh.csv",
+                          output=out, split=folder, name="{so_thu_tu}-{chu_ho}", jobs=2, chunk_copies=2)
+    files = sorted(f for f in folder.iterdir() if not f.name.startswith("."))
+    assert [f.name for f in files] == ["01-GIÀNG A CHỨ.pdf", "02-LÒ VĂN PÁNH.pdf", "03-LÙ VĂN XIÊNG.pdf"]
+    members = {"01": ["SÙNG THỊ MÁY", "GIÀNG A DẾ"], "02": ["QUÀNG THỊ XUÂN"], "03": ["CÀ THỊ ÍN", "LÙ THỊ NGA"]}
+    per_file = [page_texts(f) for f in files]
+    assert len({len(p) for p in per_file}) == 1 and len(per_file[0]) >= 2  # form pages + the appendix page
+    for f, texts in zip(files, per_file):
+        whole = "\n".join(texts)
+        assert f.stem.split("-", 1)[1] in whole
+        for name in members[f.stem[:2]]:
+            assert name in texts[-1]  # the appendix lists the household
+    assert result.pages == len(page_texts(out)) == sum(len(p) for p in per_file)
+    with pikepdf.open(out) as pdf:  # three shapes: each page shows one of its shape's stencil pages
+        drawn = [obj.objgen for page in pdf.pages for obj in page.Resources.XObject.values()]
+        assert len(drawn) == len(set(drawn)) == len(pdf.pages)
+
+
+def test_one_stencil_page_is_shared_by_every_copy(sample):
+    import pikepdf
+
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    out = sample / "out-shared" / "ks.pdf"
+    render_forms(open_workspace(sample), "khai-sinh", "hmn", data=sample / "data" / "khai-sinh.csv", output=out,
+                 jobs=1)
+    with pikepdf.open(out) as pdf:
+        drawn = [obj.objgen for page in pdf.pages for obj in page.Resources.XObject.values()]
+        assert len(drawn) == len(pdf.pages) == 5 and len(set(drawn)) == 1
+
+
+def test_a_layout_without_a_stencil_mode_is_typeset_in_full(sample):
+    """two-pages.typ knows nothing of stencils: each copy is laid out in full (as the split test shows)."""
+    import pikepdf
+
+    from commcli.forms import render_forms
+    from commcli.workspace import open_workspace
+
+    form = with_layout(sample, "ks-hai-trang", "two-pages.typ")
+    out = sample / "out-full" / "ks.pdf"
+    render_forms(open_workspace(sample), form, "vi", data=sample / "data" / "khai-sinh.csv", output=out)
+    with pikepdf.open(out) as pdf:
+        assert all("/XObject" not in page.Resources for page in pdf.pages)
+    assert "Copy of " + NAMES[0] in page_texts(out)[0]

@@ -23,10 +23,12 @@ from ..errors import ContentError, InputError, Problem
 from ..i18n import _
 from ..faults import os_reason
 
-# Copies per worker process. The official-form layout costs Typst ~1.8 MB per page while it compiles: 50 copies
-# keep the whole batch (two workers and the merger) near 430 MB, at the same pages/s as 250 (measured at 1,000
-# rows: 250 → 1,140 MB, 100 → 590 MB, 50 → 425 MB, all ~6 s).
+# Copies per worker process. A form laid out in full (a layout template without a stencil mode) costs Typst
+# ~1.8 MB per page while it compiles: 50 copies keep the whole batch (two workers and the merger) near 430 MB
+# (measured at 1,000 rows: 250 → 1,140 MB, 100 → 590 MB, 50 → 425 MB, all ~6 s). Values laid over a stencil
+# cost a few KB a page: 500 copies per worker keep start-ups few and two workers busy on 1,000 rows.
 CHUNK_COPIES = 50
+STENCIL_CHUNK_COPIES = 500
 COPY_MARKER = "<commcli-copy>"
 # Fixed document timestamp: the same input gives the same PDF bytes (golden tests, manifests' hashes).
 TIMESTAMP = 1767225600
@@ -127,6 +129,17 @@ class Task:
     """Per-person file paths (one per copy) when splitting."""
     keep_pdf: bool = True
     """Keep the chunk PDF after splitting (it is also merged into one PDF)."""
+    stencils: str | None = None
+    """The stencils' JSON file (stencil.py): only the values are typeset, over them. None: each copy in full."""
+    keys: list[str] | None = None
+    """With stencils: each copy's shape, in order."""
+
+
+def typst_failed(template_name: str, exc: BaseException) -> InputError:
+    return InputError(Problem(
+        _("The layout template {name} could not be typeset: {reason}").format(
+            name=template_name, reason=str(exc).strip()[:500]),
+        code="render.typst"))
 
 
 def typeset_chunk(task: Task) -> dict:
@@ -135,6 +148,8 @@ def typeset_chunk(task: Task) -> dict:
 
     from ..render.pdf import FONTS_DIR, pdf_timestamp
 
+    if task.stencils is not None:
+        return typeset_values(task)
     payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
     try:
         compiler = typst.Compiler(task.template, root=task.root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
@@ -145,10 +160,7 @@ def typeset_chunk(task: Task) -> dict:
         compiler.compile(output=task.pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
         starts = json.loads(compiler.query(COPY_MARKER, field="value")) if task.split_files is not None else []
     except (typst.TypstError, RuntimeError) as exc:
-        raise InputError(Problem(
-            _("The layout template {name} could not be typeset: {reason}").format(
-                name=task.template_name, reason=str(exc).strip()[:500]),
-            code="render.typst")) from exc
+        raise typst_failed(task.template_name, exc) from exc
     del compiler
     result: dict = {"starts": starts}
     if task.split_files is None:
@@ -156,6 +168,58 @@ def typeset_chunk(task: Task) -> dict:
         return result
     result["pages"] = split_pdf(task, starts)
     return result
+
+
+def typeset_values(task: Task) -> dict:
+    """The chunk's values alone, laid over the stencils (stencil.py): to ``task.pdf`` and/or one file per copy."""
+    import pikepdf
+    import typst
+
+    from ..render.pdf import FONTS_DIR, pdf_timestamp
+    from .stencil import Stencil, copy_pages, lay_under, shapes_json
+
+    with open(task.stencils, encoding="utf-8") as handle:
+        stencils = {k: Stencil(k, v["pdf"], v["pages"]) for k, v in json.load(handle).items()}
+    keys = list(task.keys or [])
+    payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
+    values_pdf = task.pdf + ".values"
+    try:
+        compiler = typst.Compiler(task.template, root=task.root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
+                                  sys_inputs={"data": payload.decode("utf-8"), "mode": "values",
+                                              "shapes": shapes_json(stencils, keys)})
+        del payload
+        compiler.compile(output=values_pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
+        del compiler
+    except (typst.TypstError, RuntimeError) as exc:
+        raise typst_failed(task.template_name, exc) from exc
+    counts = copy_pages(stencils, keys)
+    starts, first = [], 1
+    for count in counts:
+        starts.append(first)
+        first += count
+    with pikepdf.open(values_pdf) as pdf:
+        if len(pdf.pages) != sum(counts):
+            raise RuntimeError(f"{len(pdf.pages)} values pages, {sum(counts)} expected")
+        lay_under(pdf, stencils, keys)
+        if task.split_files is not None:
+            write_copies(pdf, copy_ranges(starts, len(pdf.pages)), task.split_files)
+        if task.keep_pdf or task.split_files is None:
+            pdf.save(task.pdf, deterministic_id=True)
+    os.unlink(values_pdf)
+    return {"pages": sum(counts), "starts": starts}
+
+
+def write_copies(pdf, ranges: list[tuple[int, int]], files: list[str]) -> None:
+    """Each copy's pages to its own file (temporary name, then renamed)."""
+    import pikepdf
+
+    for (first, last), target in zip(ranges, files):
+        single = pikepdf.new()
+        single.pages.extend(pdf.pages[first:last])
+        tmp = f"{target}.part"
+        single.save(tmp, deterministic_id=True)
+        single.close()
+        os.replace(tmp, target)
 
 
 def _page_count(path: str) -> int:
@@ -180,13 +244,7 @@ def split_pdf(task: Task, starts: list[int]) -> int:
                            "templates/forms/layout.typ does."),
                     code="render.split-marker"))
             starts = list(range(1, pages + 1))
-        for (first, last), target in zip(copy_ranges(starts, pages), task.split_files):
-            single = pikepdf.new()
-            single.pages.extend(pdf.pages[first:last])
-            tmp = f"{target}.part"
-            single.save(tmp, deterministic_id=True)
-            single.close()
-            os.replace(tmp, target)
+        write_copies(pdf, copy_ranges(starts, pages), task.split_files)
     if not task.keep_pdf:
         os.unlink(task.pdf)
     return pages

@@ -305,6 +305,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     from ..render.pdf import check_typst_root
     from ..publish import fsync_replace, write_text_atomic
     from . import batch as bt
+    from . import stencil as st
 
     if output is None and split is None:
         raise InputError(Problem(_("Say where to write: -o FILE.pdf and/or --split FOLDER."), code="usage.output"))
@@ -326,12 +327,23 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     split = Path(split) if split is not None else None
     with bt.Scratch(output if output is not None else split) as scratch:
         spool = bt.Spool(scratch.path / "copies.jsonl")
+        shapes: dict[str, dict] = {}  # one empty copy of each shape (stencil.py)
+        keys: list[str] = []  # each copy's shape
+
+        def keep(record: dict) -> None:
+            key = st.shape_key(record)
+            record["shape"] = key
+            if key not in shapes:
+                shapes[key] = st.shape_record(record)
+            keys.append(key)
+            spool.add(record)
+
         try:
             if blank:
                 spool.add(record_layout(batch.loaded.form, None))
                 validated = Validated(copies=1)
             else:
-                validated = validate_stream(batch, spool.add, fields)
+                validated = validate_stream(batch, keep, fields)
         finally:
             spool.close()
         if validated.errors and not (skip_invalid and validated.copies):
@@ -346,11 +358,25 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
             if len(names) != validated.copies:  # a file per copy, or the batch would be cut silently
                 raise RuntimeError(f"{len(names)} names for {validated.copies} copies")
 
-        chunks = bt.plan_chunks(validated.copies, chunk_copies or bt.CHUNK_COPIES, volume_size)
         source_path = template_path(ws, batch.loaded)
         check_typst_root(source_path.parent)  # Typst may read files there: no link out of it (issue #10)
         form_json = json.dumps(batch.form_data, ensure_ascii=False, separators=(",", ":"))
         pages: dict[int, int] = {}
+        stencils_file = None
+        if shapes:
+            # Filled copies: the form is laid out once per shape, the copies' values are laid over it.
+            import typst
+
+            try:
+                stencils = st.make_stencils(source_path, source_path.parent, form_json, shapes, scratch.path)
+            except (typst.TypstError, RuntimeError) as exc:
+                raise bt.typst_failed(source_path.name, exc) from exc
+            if stencils is not None:
+                stencils_file = scratch.path / "stencils.json"
+                stencils_file.write_text(json.dumps({k: {"pdf": v.pdf, "pages": v.pages} for k, v in stencils.items()}),
+                                         encoding="utf-8")
+        chunks = bt.plan_chunks(validated.copies, chunk_copies or (
+            bt.STENCIL_CHUNK_COPIES if stencils_file else bt.CHUNK_COPIES), volume_size)
 
         def typeset_into(split_folder: Path | None) -> None:
             tasks = []
@@ -364,7 +390,9 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
                     spool=str(spool.path), start=start, end=end, copies=chunk.hi - chunk.lo,
                     pdf=str(scratch.path / f"chunk-{chunk.index:05d}.pdf"),
                     result=str(scratch.path / f"chunk-{chunk.index:05d}.json"),
-                    template_name=source_path.name, split_files=files, keep_pdf=output is not None)))
+                    template_name=source_path.name, split_files=files, keep_pdf=output is not None,
+                    stencils=str(stencils_file) if stencils_file else None,
+                    keys=keys[chunk.lo:chunk.hi] if stencils_file else None)))
             bt.run_chunks(tasks, min(jobs or bt.default_jobs(), len(tasks)),
                           lambda chunk, outcome: pages.__setitem__(chunk.index, outcome["pages"]))
 
