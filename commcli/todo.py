@@ -132,5 +132,16 @@ def format_todo(todo: Todo, root: Path | None = None) -> list[str]:
             "labels": _("form labels are glossary terms (glossary/bieu-mau*.yaml): the same export and import "
                         "closes them; 'commcli check --all' names each label."),
         }
-        lines += ["  " + f"{headings[k]}: {how[k]}" for k in kinds]
+        for k in kinds:
+            langs = [b for b in order if b != "vi" and todo.counts[b][k]]
+            if k in ("record", "glossary") and langs:
+                # The command itself for the first language that has some (copied as it is, it runs), then
+                # the others: one line per kind keeps the list short.
+                text = how[k].replace("LANG", langs[0])
+                if len(langs) > 1:
+                    text += " " + _("(the same with {options})").format(
+                        options=", ".join(f"--lang {lang}" for lang in langs[1:]))
+                lines.append("  " + f"{headings[k]}: {text}")
+            else:
+                lines.append("  " + f"{headings[k]}: {how[k]}")
     return lines

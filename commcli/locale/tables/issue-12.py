@@ -98,14 +98,15 @@ T = {
     "Not approved": "Chưa duyệt",
     "The workspace has errors to fix (listed above).": "Thư mục làm việc còn lỗi cần sửa (liệt kê ở trên).",
     "To do:": "Việc cần làm:",
+    "(the same with {options})": "(làm tương tự với {options})",
     "To record": "Chưa ghi âm",
     "To translate": "Chưa dịch",
     "a native speaker reads the draft, then write 'status: approved' (with approved_by); 'commcli glossary check' lists the glossary notes for the reviewer.":
         "nhờ người bản ngữ đọc bản nháp, rồi ghi 'status: approved' (kèm approved_by); lệnh 'commcli glossary check' liệt kê các ghi chú thuật ngữ cho người rà soát.",
     "commcli glossary export --lang LANG -o terms-LANG.csv for the reviewer, then commcli glossary import terms-LANG.csv":
-        "commcli glossary export --lang MÃ_NGÔN_NGỮ -o thuat-ngu-MÃ_NGÔN_NGỮ.csv gửi người rà soát, rồi commcli glossary import thuat-ngu-MÃ_NGÔN_NGỮ.csv",
+        "commcli glossary export --lang LANG -o thuat-ngu-LANG.csv gửi người rà soát, rồi commcli glossary import thuat-ngu-LANG.csv",
     "commcli recordings kit {bulletin} --lang LANG --only-missing, then commcli recordings import FOLDER":
-        "commcli recordings kit {bulletin} --lang MÃ_NGÔN_NGỮ --only-missing, rồi commcli recordings import THƯ_MỤC",
+        "commcli recordings kit {bulletin} --lang LANG --only-missing, rồi commcli recordings import THƯ_MỤC",
     "write the item's text in that language in the bulletin (a draft is fine); 'commcli check --all' names each item.":
         "viết văn bản của tin bằng ngôn ngữ đó trong tệp bản tin (bản nháp cũng được); lệnh 'commcli check --all' chỉ rõ từng tin.",
     "{where}: {count} more warning(s) like the ones above; 'commcli check --all' lists every one.":
