@@ -139,7 +139,7 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         problems.add(Problem(_("The file is not valid YAML: {reason}").format(reason=str(exc)), file=file, code="yaml.syntax"))
         return None
-    shape = _shape_problem(node, file)
+    shape = _tree_shape_problem(node, file) if "&" not in text else _shape_problem(node, file)
     if shape is not None:
         problems.add(shape)
         return None
@@ -228,13 +228,53 @@ def _shape_problem(root: yaml.Node | None, file: Path) -> Problem | None:
     return None
 
 
+def _tree_shape_problem(root: yaml.Node | None, file: Path) -> Problem | None:
+    """``_shape_problem`` for a document without anchors (so without aliases): a plain tree, walked once."""
+    if root is None:
+        return None
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        count += 1
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if level > MAX_DEPTH:
+            return _too_deep(file, node)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((c, level + 1) for c in node.value)
+        else:
+            for key, value in node.value:
+                stack.append((key, level + 1))
+                stack.append((value, level + 1))
+        if count + len(stack) > MAX_VALUES:
+            line, column = _mark(node)
+            return Problem(
+                _("The file holds more than {limit} values once its aliases (*name) are expanded.").format(limit=MAX_VALUES),
+                file=file, line=line, column=column, hint=_("Write the values out instead of repeating aliases."),
+                code="yaml.too-big")
+    return None
+
+
+_PLAIN_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+               yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastComposer(yaml.CSafeLoader):
+        """libyaml's composer without PyYAML's tag guessing (a regex per scalar, in Python): ``_construct``
+        reads every scalar as text and never looks at tags."""
+
+        def resolve(self, kind, value, implicit):  # noqa: D102
+            return _PLAIN_TAGS[kind]
+
+
 def _compose_fast(text: str) -> yaml.Node | None:
     """Nodes composed by libyaml (about 10x faster) when available; None to use the pure-Python composer,
     which also gives the error messages for files libyaml refuses."""
     if not getattr(yaml, "__with_libyaml__", False):
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = yaml.compose(text, Loader=_FastComposer)
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(getattr(exc, "problem", "")):
             raise RecursionError from None  # the pure-Python composer would take seconds to say the same

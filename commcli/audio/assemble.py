@@ -78,8 +78,10 @@ class _Piece:
 
 
 def _audio_settings(audio: "Audio") -> dict[str, Any]:
+    from .ffmpeg import ENCODER
+
     return {"lufs": audio.loudness_lufs, "tp": audio.true_peak_dbtp, "rate": audio.sample_rate,
-            "kbps": audio.bitrate_kbps}
+            "kbps": audio.bitrate_kbps, "encoder": ENCODER}
 
 
 def _position(ws: "Workspace", *path) -> tuple[int | None, int | None]:
@@ -228,7 +230,10 @@ class CodecLoss:
 
     @staticmethod
     def path(cache: Cache, bitrate_kbps: int, sample_rate: int) -> Path:
-        return cache.dir / f"codec-{key_of(kind='codec', bitrate=bitrate_kbps, rate=sample_rate)[:16]}.json"
+        from .ffmpeg import ENCODER
+
+        key = key_of(kind="codec", bitrate=bitrate_kbps, rate=sample_rate, encoder=ENCODER)
+        return cache.dir / f"codec-{key[:16]}.json"
 
     @classmethod
     def load(cls, cache: Cache, bitrate_kbps: int, sample_rate: int) -> "CodecLoss":

@@ -135,12 +135,22 @@ def _metadata_args(tags: dict[str, str] | None) -> list[str]:
     return args
 
 
+# LAME's algorithm quality (ffmpeg's -compression_level; 0 slowest … 9 fastest). Measured on the Vietnamese
+# voice at 64 kbit/s, 22,050 Hz (bench/encoder.py): level 7 encodes 2.6× faster than LAME's default (3) and
+# keeps the sound: the same bytes per second, SNR 25.4 dB against the source (default: 21.9), the same
+# loudness loss (0.45 LU) and, in the spectrograms, the same bands kept and the same 10 kHz low-pass.
+LAME_LEVEL = 7
+ENCODER = f"libmp3lame-q{LAME_LEVEL}"
+"""Part of every cache key of encoded audio: a change of encoder setting re-encodes, never mixes."""
+
+
 def encode_mp3(pcm_int16: bytes, rate: int, dest: Path, *, bitrate_kbps: int, tags: dict[str, str] | None = None) -> None:
     """Mono MP3 from raw 16-bit PCM piped into ffmpeg; written beside ``dest`` then renamed."""
     out = _Output(dest, ".mp3")
     try:
         cmd = _base() + ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-                         "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", *_metadata_args(tags), "-f", "mp3", out.target]
+                         "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-compression_level", str(LAME_LEVEL),
+                         *_metadata_args(tags), "-f", "mp3", out.target]
         proc = subprocess.run(cmd, input=pcm_int16, capture_output=True, pass_fds=out.pass_fds)
         if proc.returncode != 0:
             raise _failed(proc, dest)

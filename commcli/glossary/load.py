@@ -138,13 +138,17 @@ def translation_for(entry: Entry, lang: str) -> Translation | None:
     return None
 
 
-def _sub_positions(positions: Positions, prefix: tuple) -> Positions:
-    n = len(prefix)
-    return Positions(
-        file=positions.file,
-        values={k[n:]: v for k, v in positions.values.items() if k[:n] == prefix},
-        keys={k[n:]: v for k, v in positions.keys.items() if k[:n] == prefix},
-    )
+def _entry_positions(positions: Positions) -> dict[int, Positions]:
+    """Each entry's positions (paths below ``entries[i]``), in one pass over the file's positions."""
+    out: dict[int, Positions] = {}
+    for attr in ("values", "keys"):
+        for path, where in getattr(positions, attr).items():
+            if len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
+                sub = out.get(path[1])
+                if sub is None:
+                    sub = out[path[1]] = Positions(file=positions.file)
+                getattr(sub, attr)[path[2:]] = where
+    return out
 
 
 def _prefixed(problem: Problem, prefix: tuple) -> Problem:
@@ -186,9 +190,10 @@ def load_file(path: Path, problems: Problems) -> SourceFile:
             hint=_("Name the file after its domain: {domain}.yaml.").format(domain=domain), code="glossary.domain-name",
         ))
     entries: list[Entry] = []
+    positions = _entry_positions(loaded.positions)
     for i, raw in enumerate(raw_entries or []):
         prefix = ("entries", i)
-        sub = Loaded(data=raw, positions=_sub_positions(loaded.positions, prefix))
+        sub = Loaded(data=raw, positions=positions.get(i) or Positions(file=path))
         line, column = loaded.positions.of(prefix)
         if not isinstance(raw, dict):
             problems.add(Problem(_("An entry must be a mapping starting with 'id:'."), file=path, line=line,
