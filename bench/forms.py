@@ -5,6 +5,7 @@ Reports, for 1,000 rows (and 20,000 with BENCH_FULL=1):
   this machine now; at most the first 2,000 copies, which is what one compile can hold in memory);
 - `form render -o` (one PDF) and `form render --split` (one PDF per person): pages/s, the ratio to the anchor's
   pages/s, and the peak RSS of all processes (workers included).
+Also 1,000 BHYT households (two pages a copy, three appendix sizes: three stencils), reported without a goal.
 Goals (issue 17): `-o` ≥ 350 pages/s at 1,000 and 20,000 rows, peak ≤ 800 MB at 20,000; `--split` ≥ 150 pages/s.
 A missed goal is reported, not failed: the machine may be shared. Exit 1 only when a command breaks.
 
@@ -75,7 +76,23 @@ def write_csv(path: Path, rows: int) -> None:
             ])
 
 
-def raw_anchor(data: Path, out: Path) -> None:
+def write_households_csv(path: Path, households: int) -> None:
+    """The sample's three households (3, 2 and 4 people: three appendix sizes) repeated under new ids."""
+    with open(REPO / "data" / "bhyt-ho-gia-dinh.csv", encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    groups: dict[str, list[list[str]]] = {}
+    for row in rows:
+        groups.setdefault(row[0], []).append(row)
+    sample = list(groups.values())
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for n in range(households):
+            for row in sample[n % len(sample)]:
+                writer.writerow([f"HGD-{n + 1:05d}"] + row[1:])
+
+
+def raw_anchor(data: Path, out: Path, form: str = FORM, lang: str = LANG) -> None:
     """In a child process: validate with commcli (untimed), then time one bare typst.compile of every copy."""
     sys.path.insert(0, str(REPO))
     import typst
@@ -85,7 +102,7 @@ def raw_anchor(data: Path, out: Path) -> None:
     from commcli.workspace import open_workspace
 
     ws = open_workspace(REPO)
-    batch = prepare(ws, FORM, LANG, data=data)
+    batch = prepare(ws, form, lang, data=data)
     path = template_path(ws, batch.loaded)
     source = path.read_text(encoding="utf-8")
     records: list[dict] = []
@@ -116,14 +133,18 @@ def commcli_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "commcli"]
 
 
-def bench_rows(rows: int, tmp: Path, repeat: int, split: bool) -> tuple[list[str], bool]:
+def bench_rows(rows: int, tmp: Path, repeat: int, split: bool, form: str = FORM, lang: str = LANG,
+               label: str = "rows") -> tuple[list[str], bool]:
     """Lines of the report for one size, and whether every command ran."""
-    data = tmp / f"khai-sinh-{rows}.csv"
-    write_csv(data, rows)
+    data = tmp / f"{form}-{rows}.csv"
+    if form == FORM:
+        write_csv(data, rows)
+    else:
+        write_households_csv(data, rows)
     lines: list[str] = []
 
     raw_pdf = tmp / "raw.pdf"
-    raw = median_run([sys.executable, __file__, "--raw", str(data), str(raw_pdf)], repeat)
+    raw = median_run([sys.executable, __file__, "--raw", str(data), str(raw_pdf), form, lang], repeat)
     if raw.returncode != 0:
         print(raw.stdout, raw.stderr, sep="\n")
         return [f"{rows} rows: raw anchor FAILED (exit {raw.returncode})"], False
@@ -132,22 +153,23 @@ def bench_rows(rows: int, tmp: Path, repeat: int, split: bool) -> tuple[list[str
     raw_pdf.unlink()
     anchor = pages / raw_seconds
     sample = "" if rows <= ANCHOR_MAX_COPIES else f", first {ANCHOR_MAX_COPIES:,} copies: all would need ~{rows * 1.8 / 1000:.0f} GB"
-    lines.append(f"{rows:>6} rows  raw typst.compile   {anchor:6.0f} pages/s (compile only{sample})   "
+    lines.append(f"{rows:>6} {label}  raw typst.compile   {anchor:6.0f} pages/s (compile only{sample})   "
                  f"peak {raw.peak_mb:6.0f} MB")
 
     ok = True
-    base = commcli_command() + ["--workspace", str(REPO), "--quiet", "form", "render", FORM, "--lang", LANG,
+    base = commcli_command() + ["--workspace", str(REPO), "--quiet", "form", "render", form, "--lang", lang,
                                 "--data", str(data)]
     out = tmp / "out"
     runs = [("-o", ["-o", str(out / "ks.pdf")], GOAL_PAGES_PER_S)]
     if split:
         runs.append(("--split", ["--split", str(out / "ks")], GOAL_SPLIT_PAGES_PER_S))
+    what = label
     for label, args, goal in runs:
         shutil.rmtree(out, ignore_errors=True)
         run = median_run(base + args, repeat)
         if run.returncode != 0:
             print(run.stdout, run.stderr, sep="\n")
-            lines.append(f"{rows:>6} rows  form render {label:<8} FAILED (exit {run.returncode})")
+            lines.append(f"{rows:>6} {what}  form render {label:<8} FAILED (exit {run.returncode})")
             ok = False
             continue
         files = [out / "ks.pdf"] if label == "-o" else sorted((out / "ks").glob("*.pdf"))
@@ -156,9 +178,9 @@ def bench_rows(rows: int, tmp: Path, repeat: int, split: bool) -> tuple[list[str
         goals = f"≥ {goal} pages/s: {verdict(rate >= goal)}"
         if label == "-o" and rows >= 20000:
             goals += f"; ≤ {GOAL_RSS_MB} MB: {verdict(run.peak_mb <= GOAL_RSS_MB)}"
-        lines.append(f"{rows:>6} rows  form render {label:<8} {rate:6.0f} pages/s = {rate / anchor:4.2f}× raw   "
+        lines.append(f"{rows:>6} {what}  form render {label:<8} {rate:6.0f} pages/s = {rate / anchor:4.2f}× raw   "
                      f"peak {run.peak_mb:6.0f} MB  ({got} pages in {len(files)} file(s), {run.seconds:.1f} s; {goals})")
-        expected = pages if rows <= ANCHOR_MAX_COPIES else rows  # khai-sinh: one page a copy
+        expected = pages if rows <= ANCHOR_MAX_COPIES else rows  # beyond: khai-sinh, one page a copy
         if got != expected:
             lines.append(f"        page count differs from the raw anchor ({got} ≠ {expected})")
             ok = False
@@ -168,7 +190,7 @@ def bench_rows(rows: int, tmp: Path, repeat: int, split: bool) -> tuple[list[str
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--raw"]:
-        raw_anchor(Path(argv[1]), Path(argv[2]))
+        raw_anchor(Path(argv[1]), Path(argv[2]), *argv[3:5])
         return 0
     full = os.environ.get("BENCH_FULL") == "1"
     sizes = [int(a) for a in argv] or ([1000, 20000] if full else [1000])
@@ -181,6 +203,10 @@ def main(argv: list[str]) -> int:
             lines, ok = bench_rows(rows, Path(tmp), repeat, split=rows <= 2000 or full)
             print("\n".join(lines), flush=True)
             all_ok = all_ok and ok
+        # Household forms: two pages a copy (the appendix lists the household), three appendix sizes.
+        lines, ok = bench_rows(1000, Path(tmp), 1, split=False, form="bhyt", lang="hmn", label="households")
+        print("\n".join(lines), flush=True)
+        all_ok = all_ok and ok
     if not all_ok:
         print("FAILED: a command did not run")
     return 0 if all_ok else 1
