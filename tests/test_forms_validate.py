@@ -9,6 +9,7 @@ import pytest
 
 from commcli.forms.validate import (
     check_date,
+    check_text,
     check_money,
     check_number,
     check_personal_id,
@@ -74,6 +75,37 @@ def test_number_and_money_rules():
     assert check_number("1.250,5") is None and check_number("125") is None and check_number("abc") is not None
     assert check_money("1.263.600 đồng") is None and check_money("1263600") is None
     assert check_money("1,5 triệu") is not None
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Lò\u202eVăn Pánh", "U+202E"),          # right-to-left override: prints the name reversed
+    ("Lò Văn\u2066 Pánh", "U+2066"),         # bidi isolate
+    ("Lò\u200bVăn", "U+200B"),               # zero-width space: two words that look like one
+    ("Lò\x07Văn", "U+0007"),                 # a control character
+    ("Lò\ue000Văn", "U+E000"),               # private use: no glyph anywhere
+    ("Lò Văn 😀", "U+1F600"),                 # an emoji the fonts cannot draw
+    ("Lò Văn 中", "U+4E2D"),                  # a script the fonts lack
+    ("Lò Văn Pa\u0301\u0300nh", "'"),         # two tone marks on one letter
+])
+def test_text_that_would_not_print_as_written_is_refused(text, needle):
+    assert needle in (check_text(text) or "")
+
+
+@pytest.mark.parametrize("text", ["Lò Văn Pánh", "Bản Huổi Lếch, xã Mường Nhé", "Nguyễn Thị Ngọc Ánh (Ánh)",
+                                  "Số 12/3 – tổ 4", "Giàng A Chứ’s", "ꪁꪙꪒ ꪕꪱꪙ"])
+def test_ordinary_text_prints(text):
+    assert check_text(text) is None
+
+
+def test_line_breaks_in_a_cell_become_one_space(cli, ws):
+    data = ws / "data" / "mot-dong.csv"
+    data.write_text(HEADER + GOOD.replace("Bản Mường Nhé", '"Bản Mường Nhé\nxã Mường Nhé"'), encoding="utf-8")
+    out = ws / "out" / "mot-dong.pdf"
+    result = cli("--workspace", ws, "form", "render", FORM, "--lang", "vi", "--data", data, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    from pypdf import PdfReader
+
+    assert "Bản Mường Nhé xã Mường Nhé" in PdfReader(str(out)).pages[0].extract_text()
 
 
 def test_date_in_words_uses_the_shared_reader():

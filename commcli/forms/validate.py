@@ -165,6 +165,33 @@ def choice_texts(form: FormDefinition, glossary) -> dict[str, dict[str, str]]:
     return out
 
 
+# Invisible characters that reorder or hide text (bidirectional controls: "Trojan source"): on an official form
+# they would print a name or a number other than the one the file seems to hold.
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_text(value: str) -> str | None:
+    """Why a text value cannot be printed as it is, or None: control or invisible formatting characters, a letter
+    with two tone marks (an input-method slip), or a character the form's fonts have no glyph for."""
+    from ..render.fontcover import printable
+    from ..textcheck import impossible_marks
+
+    for char in value:
+        category = unicodedata.category(char)
+        if char in _BIDI or category in ("Cc", "Cf", "Co", "Cs", "Cn"):
+            name = unicodedata.name(char, "")
+            return _("it contains an invisible character (U+{code:04X}{name}) that can hide or reverse text on the "
+                     "printed form; retype the value").format(code=ord(char), name=f" {name}" if name else "")
+    marks = impossible_marks(value)
+    if marks:
+        return _("the letter '{cluster}' carries two tone marks; retype the word").format(cluster=marks[0][1])
+    missing = [c for c in dict.fromkeys(value) if not printable(c)]
+    if missing:
+        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3])
+        return _("the form's fonts cannot print {chars}: it would show as an empty box").format(chars=shown)
+    return None
+
+
 def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, labels: dict[str, str],
                     choices: dict[str, dict[str, str]], fields: list[FormField] | None = None) -> Checked:
     """Every rule on every field of one record (or on ``fields`` only, e.g. an appendix row's columns).
@@ -197,9 +224,13 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
                 fail(f, _("this field is required"), "required")
             checked.values[f.id] = ""
             continue
-        value = " ".join(raw.split()) if f.type != "text" else raw.strip()
-        rule: str | None = None
-        if f.length is not None and len(value) > f.length:
+        # One line of print: line breaks and runs of spaces (a cell typed with Alt+Enter) become one space.
+        value = " ".join(raw.split())
+        rule: str | None = check_text(value)
+        code = f.type if f.type != "text" else "length"
+        if rule is not None:
+            code = "text"
+        elif f.length is not None and len(value) > f.length:
             rule = _("at most {length} characters (found {found})").format(length=f.length, found=len(value))
         elif f.type == "date":
             rule = check_date(value, past=f.past, today=today)
@@ -224,7 +255,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
         elif f.type == "personal-id":
             value = value.replace(" ", "")
         if rule is not None:
-            fail(f, rule, f.type if f.type != "text" else "length")
+            fail(f, rule, code)
             value = ""
         checked.values[f.id] = value
     # The personal ID last: it is checked against the date of birth and sex found above.

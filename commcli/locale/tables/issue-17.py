@@ -55,4 +55,10 @@ T = {
     "{built} of {total} commune(s) built.": "Đã dựng {built}/{total} xã.",
     "Failed:": "Bị lỗi:",
     "exit code": "mã thoát",
+    "it contains an invisible character (U+{code:04X}{name}) that can hide or reverse text on the printed form; retype the value":
+        "có ký tự ẩn (U+{code:04X}{name}) có thể làm ẩn hoặc đảo ngược chữ trên tờ khai khi in; hãy gõ lại giá trị này",
+    "the letter '{cluster}' carries two tone marks; retype the word":
+        "chữ '{cluster}' mang hai dấu thanh; hãy gõ lại từ này",
+    "the form's fonts cannot print {chars}: it would show as an empty box":
+        "phông chữ của biểu mẫu không in được {chars}: khi in sẽ thành ô trống",
 }
