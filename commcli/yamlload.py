@@ -118,6 +118,10 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
         problems.add(Problem(_("The file is empty."), file=file, line=1, column=1,
                              hint=_("Write the file's content, or delete the file."), code="yaml.empty"))
         return None
+    hidden = _hidden_characters(text, file)
+    if hidden:
+        problems.extend(hidden)
+        return None
     long_line = _first_long_line(text)
     if long_line:
         problems.add(Problem(
@@ -151,6 +155,36 @@ def parse_yaml(text: str, file: Path, problems: Problems) -> Loaded | None:
     if len(problems.errors) > before and any(p.code == "yaml.duplicate-key" for p in problems.items[before:]):
         return None
     return Loaded(data=data, positions=positions)
+
+
+# Characters that must not be in a workspace file: what YAML refuses (control characters), and invisible ones
+# that reorder or hide text (bidirectional controls, "Trojan source"; zero-width spaces and joiners), which would
+# make a script, a form label or a glossary term read otherwise than it looks in the editor.
+_YAML_REFUSES = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _hidden_characters(text: str, file: Path) -> list[Problem]:
+    """A problem for the first few control or invisible characters, each at its line and column."""
+    import unicodedata
+
+    found: list[Problem] = []
+    for pattern in (_YAML_REFUSES, _INVISIBLE):
+        for match in pattern.finditer(text):
+            char = match.group()
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            name = unicodedata.name(char, "")
+            found.append(Problem(
+                _("An invisible or control character (U+{code:04X}{name}) is in the text: it can hide or reverse "
+                  "what the text says.").format(code=ord(char), name=f" {name}" if name else ""),
+                file=file, line=line, column=column,
+                hint=_("Delete it (in Notepad++: View > Show Symbol > Show All Characters shows where it is), "
+                       "or retype the line."),
+                code="text.invisible"))
+            if len(found) >= 5:
+                return found
+    return found
 
 
 # Bounds on a document's shape (README "Limits"): aliases may not multiply a file into millions of values

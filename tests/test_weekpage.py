@@ -15,7 +15,7 @@ commune: Xã "Thử" <b>
 officer: {name: "Cán bộ </audio><script>alert('o')</script>", phone: "0215 3 740 123"}
 languages: [vi, hmn, blt]
 villages:
-  - {id: ban-a, name: "Bản <script>alert('v')</script> \u202egnp.exe", languages: [hmn, vi], cluster: c1}
+  - {id: ban-a, name: "Bản <script>alert('v')</script> gnp.exe", languages: [hmn, vi], cluster: c1}
   - {id: ban-c, name: Bản C, languages: [blt, vi], cluster: c1}
   - {id: ban-b, name: "Bản B' \\" onmouseover=\\"x", languages: [vi], cluster: c1}
 slots:
@@ -28,12 +28,12 @@ week: 2026-W48
 title: "Tuần <img src=x onerror=alert(1)>"
 items:
   - id: tin-a
-    title: "Họp bản </audio><script>alert(2)</script> \u202eRTL"
+    title: "Họp bản </audio><script>alert(2)</script> RTL"
     category: thong-bao
     status: draft
     text:
       vi: |
-        Thưa bà con! <script>alert(3)</script> "ngoặc kép" & 'nháy' \u202e lật ngược.
+        Thưa bà con! <script>alert(3)</script> "ngoặc kép" & 'nháy' lật ngược.
       hmn:
         status: draft
         note: Bản nháp, chờ người bản ngữ rà soát.
@@ -81,9 +81,29 @@ def test_names_titles_and_texts_are_escaped(hostile_page):
     assert "<img src=x" not in page and "&lt;img src=x" in page
     assert page.count("</audio>") == page.count("<audio")  # no planted closing tag
     assert 'onmouseover="x' not in page
-    assert "\u202e" not in page and "[U+202E]" in page
     assert "&lt;b&gt;tuab&lt;/b&gt;" in page
     assert 'src="audio/' in page  # the players' sources are relative
+
+
+def test_bidi_controls_in_the_workspace_are_refused_where_they_are(tmp_path, cli):
+    """An RLO in a village name or an item's text would print reversed in scripts and on the page: refused at its
+    line and column before anything is built (the page also shows any that arrive another way as [U+202E])."""
+    from conftest import write_files
+
+    commune = HOSTILE_COMMUNE.replace("gnp.exe", "\u202egnp.exe")
+    bulletin = HOSTILE_BULLETIN.replace("lật ngược", "\u202e lật ngược")
+    root = write_files(tmp_path, {"commune.yaml": commune, "bulletins/2026-W48.yaml": bulletin})
+    result = cli("-w", root, "bulletin", "build", root / "bulletins" / "2026-W48.yaml")
+    assert result.exit_code == 2
+    assert "commune.yaml:6:56:" in result.stderr and "U+202E" in result.stderr
+    assert not (root / "out").exists()
+    report = json.loads(cli("-w", root, "check", "--format", "json").stdout)
+    where = sorted((p["file"], p["line"]) for p in report["problems"] if p["code"] == "text.invisible")
+    assert where == [("commune.yaml", 6)]  # the week is checked once the commune loads
+    (root / "commune.yaml").write_text(HOSTILE_COMMUNE, encoding="utf-8")
+    report = json.loads(cli("-w", root, "check", "--format", "json").stdout)
+    where = sorted((p["file"], p["line"], p["column"]) for p in report["problems"] if p["code"] == "text.invisible")
+    assert where == [("bulletins/2026-W48.yaml", 10, 69)]
 
 
 def test_a_week_without_audio_still_gets_a_page_with_scripts_and_to_do(hostile_page, tmp_path):
@@ -191,7 +211,7 @@ def test_share_pack_texts_cards_and_readme_for_each_village(hostile_page):
     assert text.startswith("⚠ BẢN NHÁP")  # draft content is marked
     vi, hmn = text.index("Thưa bà con!"), text.index("Nyob zoo!")
     assert vi < hmn and "— Tiếng H'Mông (bản nháp, chờ người bản ngữ rà soát) —" in text
-    assert "\u202e" not in text and "[U+202E]" in text
+    assert "\u202e" not in text
     assert "ꪀꪱ" not in text  # ban-a does not speak Thái: its pack has no Thái text
     assert "ꪀꪱ ꪣꪲ ꪙꪾ" in (share / "ban-c" / "01-tin-a.txt").read_text(encoding="utf-8")
     approved = (a / "02-tin-b.txt").read_text(encoding="utf-8")

@@ -73,3 +73,19 @@ def test_wrong_choice_impossible_date_and_wrong_type_are_plain_vietnamese(cli, m
     assert "bulletins/2026-W48.yaml:11:" in out and "số nguyên" in out
     assert "Input should" not in out and " or " not in out
     assert sorted(str(p) for p in root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\x07", "\x1b", "\ufeff"])
+def test_invisible_or_control_character_is_refused_where_it_is(char):
+    text = f"a: 1\ntitle: Họp{char} dân lúc 8 giờ\n"
+    problems = Problems()
+    assert parse_yaml(text, Path("x.yaml"), problems) is None
+    [problem] = problems.items
+    assert (problem.code, problem.line, problem.column) == ("text.invisible", 2, 11)
+    assert f"U+{ord(char):04X}" in problem.message and "ẩn" in problem.message
+
+
+def test_tai_viet_and_vietnamese_text_pass():
+    problems = Problems()
+    loaded = parse_yaml("vi: Bản Mường Nhé – thông báo\nblt-Tavt: ꪁꪙꪒ ꪕꪱꪙ\n", Path("x.yaml"), problems)
+    assert loaded is not None and not problems.items

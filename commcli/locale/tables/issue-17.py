@@ -61,4 +61,8 @@ T = {
         "chữ '{cluster}' mang hai dấu thanh; hãy gõ lại từ này",
     "the form's fonts cannot print {chars}: it would show as an empty box":
         "phông chữ của biểu mẫu không in được {chars}: khi in sẽ thành ô trống",
+    "An invisible or control character (U+{code:04X}{name}) is in the text: it can hide or reverse what the text says.":
+        "Trong văn bản có ký tự ẩn hoặc ký tự điều khiển (U+{code:04X}{name}): nó có thể làm ẩn hoặc đảo ngược nội dung.",
+    "Delete it (in Notepad++: View > Show Symbol > Show All Characters shows where it is), or retype the line.":
+        "Hãy xoá ký tự đó (trong Notepad++: View > Show Symbol > Show All Characters để thấy chỗ của nó), hoặc gõ lại dòng này.",
 }
