@@ -164,24 +164,36 @@ _YAML_REFUSES = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def _hidden_characters(text: str, file: Path) -> list[Problem]:
-    """A problem for the first few control or invisible characters, each at its line and column."""
+def hidden_character_problem(char: str, **where) -> Problem:
+    """The problem for one control or invisible character; ``where``: file, line, column, field."""
     import unicodedata
 
+    name = unicodedata.name(char, "")
+    return Problem(
+        _("An invisible or control character (U+{code:04X}{name}) is in the text: it can hide or reverse "
+          "what the text says.").format(code=ord(char), name=f" {name}" if name else ""),
+        hint=_("Delete it (in Notepad++: View > Show Symbol > Show All Characters shows where it is), "
+               "or retype the line."),
+        code="text.invisible", **where)
+
+
+def first_hidden_character(text: str) -> str | None:
+    """The first control or invisible character in ``text`` (tab and line breaks are fine), or None."""
+    for pattern in (_YAML_REFUSES, _INVISIBLE):
+        match = pattern.search(text)
+        if match:
+            return match.group()
+    return None
+
+
+def _hidden_characters(text: str, file: Path) -> list[Problem]:
+    """A problem for the first few control or invisible characters, each at its line and column."""
     found: list[Problem] = []
     for pattern in (_YAML_REFUSES, _INVISIBLE):
         for match in pattern.finditer(text):
-            char = match.group()
             line = text.count("\n", 0, match.start()) + 1
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            name = unicodedata.name(char, "")
-            found.append(Problem(
-                _("An invisible or control character (U+{code:04X}{name}) is in the text: it can hide or reverse "
-                  "what the text says.").format(code=ord(char), name=f" {name}" if name else ""),
-                file=file, line=line, column=column,
-                hint=_("Delete it (in Notepad++: View > Show Symbol > Show All Characters shows where it is), "
-                       "or retype the line."),
-                code="text.invisible"))
+            found.append(hidden_character_problem(match.group(), file=file, line=line, column=column))
             if len(found) >= 5:
                 return found
     return found

@@ -204,6 +204,9 @@ BAD_CSV = {
     "bad-id": (HEADER + "Bảo Hiểm,bhyt,bảo hiểm,,,,,,\r\n", "bad.csv:2"),
     "no-id-column": ("domain,vi\r\nbhyt,x\r\n", "bad.csv:1"),
     "not-utf8": (b"id,domain,vi\r\nx,bhyt,b\xe1o\r\n", "bad.csv:2"),
+    "bidi-override": (HEADER + "the-bhyt,bhyt,thẻ bảo hiểm y tế,,,daim\u202e ntawv,draft,,\r\n", "bad.csv:2"),
+    "zero-width-space": (HEADER + "the-bhyt,bhyt,thẻ bảo\u200b hiểm y tế,,,daim,draft,,\r\n", "bad.csv:2"),
+    "control-character": (HEADER + "the-bhyt,bhyt,thẻ bảo hiểm y tế,,,daim\x1b,draft,,\r\n", "bad.csv:2"),
 }
 
 

@@ -633,9 +633,29 @@ def read_records(path: Path) -> list[Record]:
         records = read_tbx(path, data, problems)
     else:
         records = read_csv(path, data, problems)
+    for record in records:
+        _check_hidden(record, path, problems)
     if problems.has_errors:
         raise InputError(problems.errors)
     return records
+
+
+def _check_hidden(record: Record, path: Path, problems: Problems) -> None:
+    """Control or invisible characters in what would be written to the glossary: refused at the row (line)."""
+    from ..yamlload import first_hidden_character, hidden_character_problem
+
+    texts: list[tuple[str, str]] = [("id", record.id), ("domain", record.domain or ""), ("vi", record.vi or ""),
+                                    ("note", record.note or "")]
+    texts += [("abbreviations", f"{a} {b}") for a, b in record.abbreviations or []]
+    for tag, values in record.translations.items():
+        for key, value in values.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    texts.append((f"{tag}:{key}" if key != "term" else tag, item))
+    for name, text in texts:
+        char = first_hidden_character(text)
+        if char is not None:
+            problems.add(hidden_character_problem(char, file=path, line=record.line, field=name))
 
 
 def _vi_key(text: str) -> str:
