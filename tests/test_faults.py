@@ -419,3 +419,28 @@ def test_a_killed_or_failing_ffmpeg_is_a_message(tmp_path):
     dest = tmp_path / "x.mp3"
     assert "ffmpeg" in problem_for(_failed(killed, dest)).message
     assert isinstance(_failed(full, dest), OSError) and "đầy" in problem_for(_failed(full, dest)).message
+
+
+@pytest.mark.parametrize("keep_free", [2_000, 60_000])
+def test_disk_full_while_printing_forms_leaves_nothing(cli, tmp_path, keep_free):
+    """The output's disk fills while the stencil, the values or the joined PDF is written: a message, no PDF."""
+    import shutil
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    repo = Path(__file__).resolve().parent.parent
+    for part in ("commune.yaml", "glossary", "templates", "data"):
+        src = repo / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
+    disk = tmp_path / "disk"
+    with small_disk(disk, 1024):
+        filler = fill(disk, keep_free=keep_free)
+        result = cli("-w", root, "form", "render", "khai-sinh", "--lang", "hmn", "--data", root / "data" / "khai-sinh.csv",
+                     "-o", disk / "in" / "ks.pdf", "--split", disk / "moi-nguoi")
+        assert result.exit_code in (1, 2), result.stderr
+        assert "Traceback" not in result.stderr and "đầy" in result.stderr, result.stderr
+        assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]  # no PDF, no folder, no scratch
+        filler.unlink()
+        result = cli("-w", root, "form", "render", "khai-sinh", "--lang", "hmn", "--data",
+                     root / "data" / "khai-sinh.csv", "-o", disk / "in" / "ks.pdf")
+        assert result.exit_code == 0, result.stderr
