@@ -413,8 +413,10 @@ _COUNTED = frozenset({
     "phòng", "ban", "bệnh", "mũi", "liều", "suất", "tấn", "phường", "đội", "nhóm", "chi", "khu", "cụm", "làng",
     "bộ", "sở", "phiếu", "hồ", "thủ", "dịch", "số", "phần", "diện", "dân", "tổng", "trên", "mét", "héc-ta",
     "ki-lô-mét", "đồng", "nghìn", "triệu", "tỷ", "phần", "mục", "tiết", "bài", "trận", "đợt", "lần", "ngày",
-    "giờ", "phút", "tháng", "năm", "tuần", "vòng", "chương", "quyển", "sách", "cuốn", "tập",
+    "giờ", "phút", "tháng", "năm", "tuần", "vòng", "chương", "quyển", "sách", "cuốn", "tập", "còn",
 })
+# After "a/b", words that make it a fraction of a whole ("2/3 số hộ", "1/4 diện tích", "2/3 còn lại").
+_FRACTION_NEXT = frozenset({"số", "diện", "dân", "tổng", "còn"})
 _RATIO_BEFORE = frozenset({"thứ", "đạt", "chiếm", "hơn", "gần", "khoảng", "trên", "dưới", "được", "tỷ", "tỉ", "lệ"})
 
 
@@ -587,7 +589,7 @@ _SERVICE_BEFORE = ("gọi", "bấm", "quay", "tổng đài", "đường dây", "
                    "cứu hỏa", "cứu hoả", "cứu thương", "cứu nạn", "cứu hộ", "công an", "cảnh sát", "trẻ em", "liên hệ",
                    "số điện thoại", "chữa cháy", "báo cháy", "đầu số", "số máy")
 _SERVICE_AFTER = ("cấp cứu", "cứu hỏa", "cứu hoả", "cứu thương", "cứu nạn", "cứu hộ", "công an", "cảnh sát", "miễn phí",
-                  "khẩn cấp", "chữa cháy", "bảo vệ trẻ em")
+                  "khẩn cấp", "chữa cháy", "bảo vệ trẻ em", "là số", "là đường dây", "là tổng đài")
 _SERVICE_RE = re.compile(r"(?<![\w.,/:\-])(?:" + "|".join(sorted(SERVICE_NUMBERS, key=len, reverse=True))
                          + r")(?![\w/:%]|[.,]\d|\s*[–—-]\s*\d)")
 
@@ -684,7 +686,7 @@ def _sub_fractions(text: str) -> str:
         a, b = int(m.group(1)), int(m.group(2))
         nxt = _next_word(m.string, m.end())
         prev = _prev_word(m.string, m.start())
-        if 0 < a < b <= 10 and prev != "thứ" and (nxt not in _COUNTED or nxt in ("số", "diện", "dân", "tổng")):
+        if 0 < a < b <= 10 and prev != "thứ" and (nxt not in _COUNTED or nxt in _FRACTION_NEXT):
             return read_fraction(a, b)
         return f"{read_number(a)} trên {read_number(b)}"
 
@@ -879,7 +881,13 @@ def _sub_digit_classes(text: str, slash: bool, dash: bool) -> str:
         text = _APRIL.sub(r"\1 tư", text)
     if "/" in text:
         text = _sub_fractions(text)
+    if "%" in text:
+        # A percent sign left alone ("giảm 3,2 điểm %"): the words, never the symbol.
+        text = _LONE_PERCENT.sub("phần trăm", text)
     return text
+
+
+_LONE_PERCENT = re.compile(r"(?<![\w%])%(?![\w%])")
 
 
 _VV = re.compile(r"(?<![\w.])v\.\s?v\.?(?![\w])")
