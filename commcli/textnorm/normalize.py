@@ -801,6 +801,89 @@ _UPPER_START = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ\u1ea0-\u1ef9"
 _ADDRESS_HINTS = ("@", "://", "www.", "WWW.", ".vn", ".com", ".org", ".net", ".gov", ".edu", ".info", ".io")
 
 
+# --------------------------------------------------------------------------- 0. headlines in capitals
+
+# A Vietnamese syllable, without its marks (đ → d): onset, vowel nucleus, final. "ĐA" in "THÁCH THỨC ĐA CHIỀU" is
+# the word "đa", not the abbreviation ĐA (đề án); "BHYT", "UBND", "IOC" are not syllables and stay capitals.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(?:uye|uya|uyu|uou|uoi|oai|oay|oeo|uay|yeu|ieu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye"
+    r"|a|e|i|o|u|y)(?:ch|ng|nh|c|m|n|p|t)?")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _has_caps_run(text: str) -> bool:
+    """Cheap test: three or more words in capitals somewhere in the text."""
+    count = 0
+    for word in text.split():
+        if len(word) > 1 and word.isupper():
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
+def is_syllable(word: str) -> bool:
+    """True when ``word`` (any case, any marks) is shaped like one Vietnamese syllable."""
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+# Abbreviations that are also words. In a headline they are the word when a neighbour makes a common compound
+# with them ("AN NINH", "ĐA DẠNG", "CÔNG TY", "THỨ TƯ"), and the abbreviation otherwise ("CA XÃ", "BCH TƯ").
+_WORD_AFTER = {
+    "an": {"ninh", "toàn", "sinh", "cư", "tâm", "khang", "ủi", "nhiên", "dưỡng", "táng", "phận"},
+    "đa": {"dạng", "số", "phần", "chiều", "năng", "ngành", "phương", "khoa", "mục", "sắc", "dụng"},
+    "tư": {"pháp", "vấn", "liệu", "nhân", "tưởng", "duy", "cách", "thục", "hữu", "bản", "thế", "lệnh", "chất"},
+    "tu": {"bổ", "sửa", "dưỡng", "tạo", "hành", "nghiệp", "luyện", "học"},
+    "ca": {"sĩ", "múa", "nhạc", "khúc", "dao", "trù", "ngợi", "từ", "kịch", "bệnh", "mắc", "nhiễm", "tử"},
+    "ai": {"cũng", "nấy", "là", "biết", "ơi", "đó", "đi", "có"},
+    "tha": {"thứ", "hương", "hóa", "hoá", "thiết"},
+}
+_WORD_BEFORE = {"ty": {"công"}, "tư": {"thứ", "ngày", "tháng", "quý", "một", "phần"}, "an": {"bình", "công", "chi"},
+                "ca": {"các", "những", "số"}, "ai": {"là", "không", "có"}}
+
+
+def _reads_as_word(word: str, before: str | None, after: str | None, tables) -> bool:
+    """Whether a capitalised syllable in a headline is the word rather than an abbreviation of the table."""
+    if not any(word in table for table in tables):
+        return True
+    low = word.lower()
+    return (after is not None and after.lower() in _WORD_AFTER.get(low, ())) or (
+        before is not None and before.lower() in _WORD_BEFORE.get(low, ()))
+
+
+def _lower_headlines(text: str, tables=()) -> str:
+    """Runs of three or more words in capitals (a headline) are words, not abbreviations: each one shaped like
+    a Vietnamese syllable is lowered ("KINH TẾ SỐ" → "kinh tế số"); the others ("BHYT") stay for their readings.
+    A syllable that is also an abbreviation is lowered only where a neighbour makes it a word ("AN NINH")."""
+    tokens = list(_WORD_TOKEN.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].group().isupper() and (
+                j == i or not any(c.islower() for c in text[tokens[j - 1].end():tokens[j].start()])):
+            j += 1
+        run = tokens[i:j]
+        words = []
+        for k, t in enumerate(run):
+            if len(t.group()) > 1 and is_syllable(t.group()) and _reads_as_word(
+                    t.group(), run[k - 1].group() if k else None, run[k + 1].group() if k + 1 < len(run) else None,
+                    tables):
+                words.append(t)
+        if len(run) >= 3 and len(words) >= 2:
+            for t in words:
+                out.append(text[last:t.start()])
+                out.append(t.group().lower())
+                last = t.end()
+        i = max(j, i + 1)
+    out.append(text[last:])
+    return "".join(out)
+
+
 def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normalized:
     """Vietnamese text as the voice should read it, and the tokens it could not read properly.
 
@@ -810,6 +893,8 @@ def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normali
     """
     run = _Run(_tables_for(abbreviations))
     text = _clean(str(text), run)
+    if _has_caps_run(text):
+        text = _lower_headlines(text, (run.t.words, run.t.issuers))
     if "v." in text or "vv." in text:
         text = _VV.sub("vân vân", text)
     if any(h in text for h in _ADDRESS_HINTS):
