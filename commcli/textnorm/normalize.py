@@ -405,6 +405,10 @@ _DATE_CUES = frozenset({
     "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "mùng", "mồng", "hạn", "từ", "đến", "tới", "và", "trước",
     "sau", "dịp", "lễ", "tết", "khánh", "niệm", "kỷ", "qua", "nay", "vào", "hết", "lúc", "kể", "đợt", "tuần", "hoặc",
 })
+# After "a/b", words that make it a fraction of a whole ("2/3 số hộ", "1/4 diện tích", "2/3 còn lại", "1/2 viên").
+_MEASURES = frozenset({"viên", "gói", "cốc", "bát", "chén", "thìa", "muỗng", "quả", "cân", "lạng", "ống", "vỉ",
+                       "chai", "bao", "thùng", "sào", "mẫu", "cuộn", "tấm", "lít"})
+_FRACTION_NEXT = frozenset({"số", "diện", "dân", "tổng", "còn"}) | _MEASURES
 # A counted noun after "a/b": a ratio or fraction ("4/8 huyện"), not a date.
 _COUNTED = frozenset({
     "huyện", "xã", "tỉnh", "hộ", "người", "thôn", "bản", "tổ", "trường", "lớp", "học", "tiêu", "chỉ", "lượt", "đơn",
@@ -414,9 +418,7 @@ _COUNTED = frozenset({
     "bộ", "sở", "phiếu", "hồ", "thủ", "dịch", "số", "phần", "diện", "dân", "tổng", "trên", "mét", "héc-ta",
     "ki-lô-mét", "đồng", "nghìn", "triệu", "tỷ", "phần", "mục", "tiết", "bài", "trận", "đợt", "lần", "ngày",
     "giờ", "phút", "tháng", "năm", "tuần", "vòng", "chương", "quyển", "sách", "cuốn", "tập", "còn",
-})
-# After "a/b", words that make it a fraction of a whole ("2/3 số hộ", "1/4 diện tích", "2/3 còn lại").
-_FRACTION_NEXT = frozenset({"số", "diện", "dân", "tổng", "còn"})
+}) | _MEASURES
 _RATIO_BEFORE = frozenset({"thứ", "đạt", "chiếm", "hơn", "gần", "khoảng", "trên", "dưới", "được", "tỷ", "tỉ", "lệ"})
 
 
@@ -455,6 +457,20 @@ def _sub_full_dates(text: str) -> str:
     return re.sub(
         r"(?<![\d.,/])((?i:ngày)\s+)?(\d{1,2})([/.\-])(\d{1,2})\3(\d{4})(?![\d]|[.,]\d)", repl, text
     )
+
+
+_MONTH_RANGE = re.compile(r"(?<![\w])((?i:tháng))\s+(\d{1,2})\s*[-–]\s*(\d{1,2})[/-]((?:19|20)\d{2})(?![\d/]|[.,]\d)")
+
+
+def _sub_month_ranges(text: str) -> str:
+    """"tháng 9-10/2026" → "tháng chín đến tháng mười năm …"."""
+    def repl(m: re.Match) -> str:
+        a, b, y = int(m.group(2)), int(m.group(3)), int(m.group(4))
+        if not (1 <= a < b <= 12):
+            return m.group(0)
+        return f"{m.group(1)} {month_word(a)} đến tháng {month_word(b)} năm {read_number(y)}"
+
+    return _MONTH_RANGE.sub(repl, text)
 
 
 def _sub_month_year(text: str) -> str:
@@ -698,7 +714,10 @@ def _sub_fractions(text: str) -> str:
 _CAPS = re.compile(r"(?<![\w])[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ\u1ea0-\u1ef90-9][^\W_]*(?![\w])")
 
 
-_ROAD_PREFIXES = frozenset({"QL", "TL", "ĐT", "ĐH", "ĐX", "HL"})
+# Roads: "ĐT" alone is "điện thoại", but before a road number it is "đường tỉnh".
+_ROAD_PREFIXES = {"QL": "quốc lộ", "TL": "tỉnh lộ", "ĐT": "đường tỉnh", "ĐH": "đường huyện", "ĐX": "đường xã",
+                  "HL": "hương lộ"}
+_ROAD_DOT = re.compile(r"(?<![\w.])(QL|TL|ĐT|ĐH|ĐX|HL)\.\s?(?=\d)")
 
 
 def _sub_capitals(text: str, run: _Run) -> str:
@@ -716,12 +735,14 @@ def _sub_capitals(text: str, run: _Run) -> str:
                 return token
             run.warn(token, "spelled")
             return spell(token)
-        lead = re.match(r"(\d+)([^\W\d_]+)$", token)
-        if lead:  # "12A" (a class), "4G"
-            return read_number(int(lead.group(1))) + " " + spell(lead.group(2))
+        lead = re.match(r"(\d{1,3})([^\W\d_]{1,2})(\d{0,2})$", token)
+        if lead:  # "12A" or "10A1" (a class), "4G"
+            tail_digits = lead.group(3)
+            return (read_number(int(lead.group(1))) + " " + spell(lead.group(2))
+                    + (" " + read_number(int(tail_digits)) if tail_digits else ""))
         tail = re.match(r"([^\W\d_]+)(\d+)$", token)
-        if tail and tail.group(1) in _ROAD_PREFIXES and tail.group(1) in words:  # "QL6" → "quốc lộ sáu"
-            return words[tail.group(1)] + " " + read_number(int(tail.group(2)))
+        if tail and tail.group(1) in _ROAD_PREFIXES:  # "QL6" → "quốc lộ sáu", "ĐT148" → "đường tỉnh …"
+            return _ROAD_PREFIXES[tail.group(1)] + " " + read_number(int(tail.group(2)))
         letters = sum(1 for c in token if not c.isdigit())
         if letters > 1:
             run.warn(token, "spelled")
@@ -893,6 +914,8 @@ def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normali
     """
     run = _Run(_tables_for(abbreviations))
     text = _clean(str(text), run)
+    if "." in text:
+        text = _ROAD_DOT.sub(r"\1", text)  # "ĐT.148" → "ĐT148": a road, read below
     if _has_caps_run(text):
         text = _lower_headlines(text, (run.t.words, run.t.issuers))
     if "v." in text or "vv." in text:
@@ -925,7 +948,14 @@ def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normali
     if dash or "•" in text:
         text = _BULLET.sub("", text)
         text = _SPACED_DASH.sub(", ", text)
+    if _MATH.search(text):
+        text = _MATH.sub(lambda m: f" {_MATH_WORDS[m.group()]} ", text)
     return Normalized(_collapse(text), run.warnings)
+
+
+_MATH_WORDS = {"≥": "lớn hơn hoặc bằng", "≤": "nhỏ hơn hoặc bằng", "±": "cộng trừ", "≠": "khác", "≈": "khoảng",
+               "÷": "chia", "→": "đến"}
+_MATH = re.compile("[" + "".join(_MATH_WORDS) + "]")
 
 
 def _sub_digit_classes(text: str, slash: bool, dash: bool) -> str:
@@ -946,6 +976,8 @@ def _sub_digit_classes(text: str, slash: bool, dash: bool) -> str:
         if "/" in text:
             text = _sub_day_ranges(text)
         text = _sub_full_dates(text)
+        if "háng" in text:
+            text = _sub_month_ranges(text)
         text = _sub_month_year(text)
     if "hứ" in text:
         text = _sub_ordinals(text)
