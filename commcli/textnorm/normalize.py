@@ -677,6 +677,8 @@ _UNITS: list[tuple[str, str]] = [
     ("mm", "mi-li-mét"), ("m", "mét"), ("ha", "héc-ta"), ("kg", "ki-lô-gam"), ("ml", "mi-li-lít"),
     ("kWh", "ki-lô-oát giờ"), ("kW", "ki-lô-oát"), ("MW", "mê-ga-oát"), ("kV", "ki-lô-vôn"), ("°C", "độ xê"),
     ("℃", "độ xê"), ("°", "độ"), ("%", "phần trăm"), ("tấn", "tấn"), ("g", "gam"), ("l", "lít"), ("lít", "lít"),
+    ("Mbps", "mê-ga-bít trên giây"), ("Gbps", "gi-ga-bít trên giây"), ("kbps", "ki-lô-bít trên giây"),
+    ("GB", "gi-ga-bai"), ("MHz", "mê-ga-héc"), ("GHz", "gi-ga-héc"),
 ]
 _UNIT_WORDS = dict(_UNITS)
 _UNIT_RE = re.compile(
@@ -690,6 +692,8 @@ def _sub_money(text: str) -> str:
         lambda m: m.group(1) + (m.group(2) or "") + (" đô la Mỹ" if m.group(3) == "USD" else " đồng"), text
     )
     text = re.sub(r"\$\s*(\d[\d.,]*)", r"\1 đô la Mỹ", text)
+    # "5 tr đồng", "1,5tr": the usual short form of "triệu" before an amount's unit.
+    text = re.sub(r"(\d)\s*tr\.?(?=\s*(?:đồng|đ(?!\w)|/))", r"\1 triệu", text)
     return re.sub(r"(?<![\w.,])(\d+)k(?![\w])", r"\1 nghìn", text)
 
 
