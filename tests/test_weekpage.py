@@ -207,6 +207,8 @@ def test_share_pack_texts_cards_and_readme_for_each_village(hostile_page):
     assert sorted(p.name for p in a.iterdir()) == ["01-tin-a.png", "01-tin-a.txt", "01-tin-a.vi.m4a", "02-tin-b.png",
                                                    "02-tin-b.txt", "02-tin-b.vi.m4a", "README.txt"]
     assert (a / "01-tin-a.vi.m4a").read_bytes()[4:8] == b"ftyp"  # an MP4 (M4A) file
+    # The same clip in two villages' folders is one file on disk (a hard link), not two copies.
+    assert (a / "01-tin-a.vi.m4a").stat().st_ino == (share / "ban-b" / "01-tin-a.vi.m4a").stat().st_ino
     text = (a / "01-tin-a.txt").read_text(encoding="utf-8")
     assert text.startswith("⚠ BẢN NHÁP")  # draft content is marked
     vi, hmn = text.index("Thưa bà con!"), text.index("Nyob zoo!")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -84,12 +85,22 @@ def build_bulletin(ws, path: Path, out_dir: Path | None = None, *, release: bool
                           chosen=out_dir is not None) as staging:
         outputs: list[dict] = []
 
+        written: dict[str, Path] = {}  # sha256 → the first file with those bytes (the share pack repeats clips)
+
         def emit(rel: str, data: bytes, **meta) -> None:
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
+            digest = _sha256(data)
             with naming(final / rel):
-                target.write_bytes(data)
-            outputs.append({"path": rel, "sha256": _sha256(data), "bytes": len(data), **meta})
+                same = written.get(digest) if len(data) >= 4096 else None
+                try:
+                    if same is None:
+                        raise OSError
+                    os.link(same, target)  # one copy on disk for each village's folder
+                except OSError:
+                    target.write_bytes(data)
+                    written.setdefault(digest, target)
+            outputs.append({"path": rel, "sha256": digest, "bytes": len(data), **meta})
 
         if audio:
             # Audio first: scripts, running orders and the manifest then show what the files measure.
