@@ -21,7 +21,7 @@ LOCK = Path(".cache") / "build.lock"
 
 def _busy(path: Path, pid: str) -> CommcliError:
     return CommcliError(Problem(
-        _("Another commcli build is running in this workspace (process {pid}); nothing was changed.").format(pid=pid or "?"),
+        _("Another commcli command is building or changing this workspace (process {pid}); nothing was changed.").format(pid=pid or "?"),
         file=path, hint=_("Wait until it has finished, then run the command again."), code="workspace.busy"),
         exit_code=EXIT_CONTENT)
 

@@ -355,3 +355,21 @@ def test_tbx_2008_opens_in_translate_toolkit_with_every_entry_and_language(make_
             assert set(tr.alternatives) <= set(terms)
             forbidden = [t.text for t in unit.get_target_terms(tag) if t.deprecated]
             assert forbidden == list(tr.forbidden)
+
+
+def test_import_while_another_command_changes_the_workspace_is_refused(gws, cli):
+    """Two imports at once would each read the glossary and the second would write over the first's additions."""
+    import os
+
+    from commcli.buildlock import workspace_lock
+
+    root = gws()
+    path = root.parent / "new.csv"
+    path.write_text(HEADER + "the-bhyt,bhyt,thẻ bảo hiểm y tế,,,daim,draft,,\r\n", encoding="utf-8")
+    before = snapshot(root)
+    with workspace_lock(root):
+        result = cli("-w", root, "glossary", "import", path)
+        assert result.exit_code == 1 and str(os.getpid()) in result.stderr
+    assert snapshot(root) == before
+    assert cli("-w", root, "glossary", "import", path).exit_code == 0
+    assert snapshot(root) != before

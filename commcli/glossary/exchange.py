@@ -663,7 +663,19 @@ def _vi_key(text: str) -> str:
 
 
 def import_records(root: Path, records: list[Record], source: Path, *, dry_run: bool = False) -> ImportReport:
-    """Merge ``records`` by id into ``root/glossary/*.yaml``. Writes nothing unless everything is valid."""
+    """Merge ``records`` by id into ``root/glossary/*.yaml``. Writes nothing unless everything is valid.
+
+    Holds the workspace lock (buildlock.py) when writing: two imports at once would each read the glossary,
+    and the second would write over what the first added."""
+    if dry_run:
+        return _import_records(root, records, source, dry_run=True)
+    from ..buildlock import workspace_lock
+
+    with workspace_lock(root):
+        return _import_records(root, records, source, dry_run=False)
+
+
+def _import_records(root: Path, records: list[Record], source: Path, *, dry_run: bool = False) -> ImportReport:
     from ..yamlload import Loaded, parse_yaml
     from .load import load_file
     from .yamlwrite import HEADER, dump_roundtrip, load_roundtrip, scalar_ids, write_atomic

@@ -186,8 +186,17 @@ def import_recordings(ws: "Workspace", folder: Path, *, lang: str | None = None,
                       now: datetime | None = None) -> ImportResult:
     """Check every delivered file, then store them all under recordings/<lang>/ and update the indexes.
 
-    Nothing is written unless every file passes (or ``skip_invalid``, which leaves the bad ones out).
+    Nothing is written unless every file passes (or ``skip_invalid``, which leaves the bad ones out). Holds the
+    workspace lock: an import beside another import or a build would race on recordings/ and its indexes.
     """
+    from ..buildlock import workspace_lock
+
+    with workspace_lock(ws.root):
+        return _import_recordings(ws, folder, lang=lang, skip_invalid=skip_invalid, now=now)
+
+
+def _import_recordings(ws: "Workspace", folder: Path, *, lang: str | None = None, skip_invalid: bool = False,
+                       now: datetime | None = None) -> ImportResult:
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(Problem(_("The folder '{path}' does not exist.").format(path=folder), code="usage.folder"))

@@ -35,8 +35,8 @@ T = {
         "Hãy ghi kết quả vào out/ hoặc một thư mục khác của anh/chị, nằm ngoài các thư mục dữ liệu đầu vào.",
     'A file could not be read or written: {what}.':
         'Không đọc hoặc ghi được một tệp: {what}.',
-    'Another commcli build is running in this workspace (process {pid}); nothing was changed.':
-        'Một lần dựng khác của commcli đang chạy trong thư mục làm việc này (tiến trình {pid}); chưa có gì bị thay đổi.',
+    'Another commcli command is building or changing this workspace (process {pid}); nothing was changed.':
+        'Một lệnh commcli khác đang dựng hoặc sửa thư mục làm việc này (tiến trình {pid}); chưa có gì bị thay đổi.',
     'Cannot use {path}: {what}.':
         'Không dùng được {path}: {what}.',
     'Check the path and run the command again.':
