@@ -219,3 +219,21 @@ def test_a_layout_without_a_stencil_mode_is_typeset_in_full(sample):
     with pikepdf.open(out) as pdf:
         assert all("/XObject" not in page.Resources for page in pdf.pages)
     assert "Copy of " + NAMES[0] in page_texts(out)[0]
+
+
+def test_a_household_code_shared_by_too_many_rows_is_refused(cli, sample):
+    """Every row with the same household code (a filled-down column) would make one copy of pages and pages."""
+    import csv
+
+    with open(sample / "data" / "bhyt-ho-gia-dinh.csv", encoding="utf-8-sig", newline="") as handle:
+        header, head, member, *_ = list(csv.reader(handle))
+    data = sample / "data" / "mot-ho-qua-dong.csv"
+    with open(data, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([header, head] + [member] * 60)
+    out = sample / "out-big-household" / "bhyt.pdf"
+    result = cli("--workspace", sample, "form", "render", "bhyt", "--lang", "hmn", "--data", data, "-o", out,
+                 ui_lang="en")
+    assert result.exit_code == 2
+    assert "mot-ho-qua-dong.csv:2" in result.stderr and "61 rows share the value 'HGD-01'" in result.stderr
+    assert not out.parent.exists()

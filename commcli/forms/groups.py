@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ..errors import Problem
+from ..i18n import _
 from .data import Record
 from .layout import MEMBERS
 from .model import FormDefinition
 from .validate import Checked, validate_record
+
+
+# More rows than any household has: a wrong code in the grouping column (every row "1"), and a table of pages.
+MAX_GROUP_ROWS = 50
 
 
 def group_rows(form: FormDefinition, records: list[Record]) -> list[list[Record]]:
@@ -43,6 +49,15 @@ def validate_groups(form: FormDefinition, records: list[Record], *, today: _dt.d
             row = validate_record(form, rec, today=today, labels=labels, choices=choices, fields=columns)
             lead.problems.extend(row.problems)
             members.append({c.id: row.values.get(c.id, "") for c in columns})
+        if len(group) > MAX_GROUP_ROWS:
+            lead.problems.append(Problem(
+                _("Rows {first}–{last}: {count} rows share the value '{value}' of '{column}' (one household); a form "
+                  "lists at most {limit}.").format(
+                    first=group[0].row, last=group[-1].row, count=len(group),
+                    value=group[0].values.get(form.appendix.group_by, ""), column=form.appendix.group_by,
+                    limit=MAX_GROUP_ROWS),
+                file=group[0].file, line=group[0].row, field=form.appendix.group_by, code="form.group-too-big",
+                hint=_("Check the column: rows of different households may have been given the same code.")))
         lead.values[MEMBERS] = members
         out.append(lead)
     return out

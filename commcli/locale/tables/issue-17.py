@@ -65,4 +65,8 @@ T = {
         "Trong văn bản có ký tự ẩn hoặc ký tự điều khiển (U+{code:04X}{name}): nó có thể làm ẩn hoặc đảo ngược nội dung.",
     "Delete it (in Notepad++: View > Show Symbol > Show All Characters shows where it is), or retype the line.":
         "Hãy xoá ký tự đó (trong Notepad++: View > Show Symbol > Show All Characters để thấy chỗ của nó), hoặc gõ lại dòng này.",
+    "Rows {first}–{last}: {count} rows share the value '{value}' of '{column}' (one household); a form lists at most {limit}.":
+        "Các dòng {first}–{last}: {count} dòng có cùng giá trị '{value}' ở cột '{column}' (một hộ); một tờ khai chỉ liệt kê tối đa {limit} người.",
+    "Check the column: rows of different households may have been given the same code.":
+        "Kiểm tra lại cột này: có thể các dòng của những hộ khác nhau đã bị ghi cùng một mã.",
 }
