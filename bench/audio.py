@@ -112,7 +112,7 @@ def espeak_anchor(programmes) -> float:
     return time.perf_counter() - start
 
 
-def bench(name: str, make, root: Path) -> tuple[list[str], bool]:
+def bench(name: str, make, root: Path, goal: bool = True) -> tuple[list[str], bool]:
     from commcli.audio import build_audio
     from commcli.workspace import open_workspace
 
@@ -138,7 +138,8 @@ def bench(name: str, make, root: Path) -> tuple[list[str], bool]:
         f"programmes measure {lufs} LUFS",
         f"  raw espeak-ng anchor: {anchor:6.2f} s (the same Vietnamese texts, synthesis only)",
         f"  cold build:        {cold_s:6.2f} s = {realtime:5.0f}× real time = {cold_s / anchor:4.2f}× the anchor "
-        f"(≥ {GOAL_REALTIME}×: {verdict(realtime >= GOAL_REALTIME)})",
+        + (f"(≥ {GOAL_REALTIME}×: {verdict(realtime >= GOAL_REALTIME)})" if goal else
+           "(no goal; includes the one-time check of the codec on the whole programme)"),
         f"  unchanged rebuild: {warm_s:6.2f} s [{again.synthesized} synthesized]",
         f"  one-item edit:     {edit_s:6.2f} s = {100 * edit_s / cold_s:4.0f} % of cold "
         f"(≤ {GOAL_EDIT:.0%}: {verdict(edit_s <= GOAL_EDIT * cold_s)}) [{edit.synthesized} synthesized]",
@@ -162,7 +163,7 @@ def main() -> int:
                     shutil.copytree(src, tmp / part)
                 elif src.exists():
                     shutil.copy2(src, tmp / part)
-            lines, ok = bench(name, make, tmp)
+            lines, ok = bench(name, make, tmp, goal=copy_workspace)
             print("\n".join(lines), flush=True)
             all_ok = all_ok and ok
         finally:
