@@ -56,7 +56,9 @@ def test_personal_id_rules(number, birth, sex, ok):
 
 @pytest.mark.parametrize("text, past, ok", [
     ("05/03/2020", True, True), ("5/3/2020", True, True), ("29/02/2024", True, True),
-    ("29/02/2023", True, False), ("31/04/2020", True, False), ("2020-03-05", True, False),
+    ("29/02/2023", True, False), ("31/04/2020", True, False), ("2020-03-05", True, True), ("5-3-2020", True, True),
+    ("5.3.2020", True, True), ("ngày 5 tháng 3 năm 2020", True, True), ("5/3-2020", True, False),
+    ("05/03/20", True, False), ("43895", True, False),
     ("01/01/2099", True, False), ("01/01/2099", False, True), ("01/01/1850", False, False),
 ])
 def test_date_rules(text, past, ok):
@@ -65,7 +67,7 @@ def test_date_rules(text, past, ok):
 
 @pytest.mark.parametrize("text, ok", [
     ("0912345678", True), ("0912 345 678", True), ("+84 912 345 678", True), ("0215 3740 123", True),
-    ("091234567", False), ("12345", False), ("+1 202 555 0100", False),
+    ("091234567", False), ("12345", False), ("+1 202 555 0100", False), ("84912345678", True), ("912345678", False),
 ])
 def test_phone_rules(text, ok):
     assert (check_phone(text) is None) is ok
@@ -133,11 +135,14 @@ def render(cli, ws, data: Path, *extra: str):
 
 
 @pytest.mark.parametrize("row, column, needle", [
-    (GOOD.replace("011090123456", "01109012345"), 3, "exactly 12 digits"),
+    (GOOD.replace("011090123456", "01109012345"), 3, "12 digits"),
+    (GOOD.replace("011090123456", "1.1109E+11"), 3, "rounded"),
     (GOOD.replace("011090123456", "099090123456"), 3, "province code"),
     (GOOD.replace("12/03/2025", "30/02/2025"), 6, "does not exist"),
     (GOOD.replace("12/03/2025", "12/03/2099"), 6, "future"),
-    (GOOD.replace("12/03/2025", "2025-03-12"), 6, "dd/mm/yyyy"),
+    (GOOD.replace("12/03/2025", "12/03/25"), 6, "four digits"),
+    (GOOD.replace("12/03/2025", "45728"), 6, "12/03/2025"),  # a spreadsheet's date number, shown as the date
+    (GOOD.replace("12/03/2025", "March 12"), 6, "dd/mm/yyyy"),
     (GOOD.replace(",nu,", ",ba,"), 7, "must be one of"),
     (GOOD.replace("Lò Thị Ánh", ""), 5, "required"),
     (GOOD.replace("Lò Thị Ánh", "A" * 61), 5, "at most 60"),
@@ -288,3 +293,33 @@ def test_form_without_source_or_field_status_fails_check_with_line(cli, make_wor
     assert result.exit_code in (1, 2)
     assert "khong-nguon.yaml:1" in result.stderr + result.stdout and "source" in result.stderr + result.stdout
     assert "khong-nguon.yaml:6" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("11090123456", "dropped the leading 0"), ("1,1109E+11", "rounded"), ("11090123456.0", "decimal"),
+])
+def test_spreadsheet_damage_to_id_numbers_is_named(text, needle):
+    from commcli.i18n import set_language
+
+    set_language("en")
+    assert needle in check_personal_id(text)
+    assert "11090" not in check_personal_id(text)  # never the number itself
+
+
+def test_id_number_typed_with_groups_or_a_text_mark_passes():
+    for text in ("'011090123456", "011 090 123 456", "011.090.123.456"):
+        assert check_personal_id(text) is None
+
+
+def test_other_date_writings_print_as_dd_mm_yyyy(cli, ws):
+    data = ws / "ks.csv"
+    data.write_text(HEADER + GOOD.replace("12/03/2025", "ngày 12 tháng 3 năm 2025"), encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 0, result.stderr
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(str(ws / "out" / "ks.pdf")).pages)
+    assert "tháng 3 năm 2025" not in text  # printed in the form's own day / month / year boxes
+    from commcli.forms.validate import parse_date
+
+    assert parse_date("ngày 12 tháng 3 năm 2025").strftime("%d/%m/%Y") == "12/03/2025"

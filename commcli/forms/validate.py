@@ -45,19 +45,55 @@ def fold(text: str) -> str:
 # --- single rules: each returns None (fine) or a message without the value ---------------------------------
 
 
+# How dates arrive from offices' spreadsheets: 05/03/2020, 5-3-2020, 5.3.2020, "ngày 5 tháng 3 năm 2020", and
+# 2020-03-05 (ISO, from software). Always day before month, as Vietnam writes them; the year in four digits.
+_DATE_DMY = re.compile(r"(?i:ngày\s*)?(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_WORDS = re.compile(r"(?i:ngày\s+)?(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s*,?\s+(?i:năm)\s+(\d{4})")
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) as written, whatever the format above; None when it is none of them."""
+    text = " ".join(text.split())
+    m = _DATE_DMY.fullmatch(text)
+    if m:
+        return int(m.group(1)), int(m.group(3)), int(m.group(4))
+    m = _DATE_ISO.fullmatch(text)
+    if m:
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    m = _DATE_WORDS.fullmatch(text)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None
+
+
 def parse_date(text: str) -> _dt.date | None:
-    """dd/mm/yyyy (one-digit day or month accepted) → date, or None when not a real date so written."""
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text.strip())
-    if not m:
+    """A date as offices write it (dd/mm/yyyy and the forms above) → date, or None when not a real date so written."""
+    parts = _date_parts(text)
+    if parts is None:
         return None
     try:
-        return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return _dt.date(parts[2], parts[1], parts[0])
     except ValueError:
         return None
 
 
+def _spreadsheet_date(text: str) -> _dt.date | None:
+    """The date a spreadsheet's date number stands for (days since 30/12/1899), when the text is one."""
+    m = re.fullmatch(r"(\d{5})(?:[.,]0+)?", text.strip())
+    if not m or not 10000 <= int(m.group(1)) <= 80000:
+        return None
+    return _dt.date(1899, 12, 30) + _dt.timedelta(days=int(m.group(1)))
+
+
 def check_date(text: str, *, past: bool, today: _dt.date) -> str | None:
-    if not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text.strip()):
+    if _date_parts(text) is None:
+        serial = _spreadsheet_date(text)
+        if serial is not None:
+            return _("this is the spreadsheet's number for a date ({date}), not the date; format the column as Text "
+                     "and write dd/mm/yyyy").format(date=serial.strftime("%d/%m/%Y"))
+        if re.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}", text.strip()):
+            return _("the year needs four digits, e.g. 05/03/2020")
         return _("a date is written dd/mm/yyyy, e.g. 05/03/2020")
     day = parse_date(text)
     if day is None:
@@ -69,11 +105,25 @@ def check_date(text: str, *, past: bool, today: _dt.date) -> str | None:
     return None
 
 
+def clean_personal_id(text: str) -> str:
+    """The digits of an ID number as typed: spaces, dots or dashes between groups and the apostrophe a
+    spreadsheet puts before numbers kept as text are dropped."""
+    return re.sub(r"[\s.\-]", "", text.strip().lstrip("'’"))
+
+
 def check_personal_id(text: str, *, birth: _dt.date | None = None, sex: str | None = None) -> str | None:
     """12 digits; a known province code; the 4th digit and the year digits agree with birth date and sex."""
-    digits = text.replace(" ", "")
+    if re.fullmatch(r"\s*\d(?:[.,]\d+)?[eE][+]?\d+\s*", text):
+        return _("the spreadsheet turned the number into a rounded one (like 1.1E+11) and lost its last digits; "
+                 "format the column as Text and type the numbers again")
+    if re.fullmatch(r"\s*\d+[.,]0+\s*", text):
+        return _("the number was saved as a decimal (ending in .0); format the column as Text")
+    digits = clean_personal_id(text)
     if not re.fullmatch(r"\d+", digits):
         return _("a personal ID number has digits only")
+    if len(digits) == 11 and ("0" + digits)[:3] in province_codes():
+        return _("a personal ID number has 12 digits and this one has 11: the spreadsheet probably dropped the "
+                 "leading 0; format the column as Text and write it with its 0")
     if len(digits) != 12:
         return _("a personal ID number has exactly 12 digits (this one has {count})").format(count=len(digits))
     if digits[:3] not in province_codes():
@@ -98,11 +148,16 @@ def normalize_phone(text: str) -> str:
 
 def check_phone(text: str) -> str | None:
     """A Vietnamese number: 0 + 9 digits (mobile), 0 + 10 digits starting 02 (landline), or the same with +84."""
-    number = normalize_phone(text)
+    number = normalize_phone(text).lstrip("'’")
     if number.startswith("+84"):
         number = "0" + number[3:]
+    elif re.fullmatch(r"84\d{9,10}", number):
+        number = "0" + number[2:]
     if re.fullmatch(r"0\d{9}", number) or re.fullmatch(r"02\d{9}", number):
         return None
+    if re.fullmatch(r"[1-9]\d{8}", number) or re.fullmatch(r"2\d{9}", number):
+        return _("a Vietnamese phone number starts with 0: the spreadsheet probably dropped it; format the column as "
+                 "Text and write the number with its 0")
     return _("a Vietnamese phone number is 0 followed by 9 digits (or +84 followed by 9 digits)")
 
 
@@ -230,7 +285,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
         code = f.type if f.type != "text" else "length"
         if rule is not None:
             code = "text"
-        elif f.length is not None and len(value) > f.length:
+        elif f.length is not None and f.type in ("text", "number") and len(value) > f.length:
             rule = _("at most {length} characters (found {found})").format(length=f.length, found=len(value))
         elif f.type == "date":
             rule = check_date(value, past=f.past, today=today)
@@ -238,6 +293,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
                 dates[f.id] = parse_date(value)
                 value = dates[f.id].strftime("%d/%m/%Y")
         elif f.type == "phone":
+            value = value.lstrip("'’")  # a spreadsheet's mark for a number kept as text
             rule = check_phone(value)
         elif f.type == "number":
             rule = check_number(value)
@@ -253,7 +309,7 @@ def validate_record(form: FormDefinition, record: Record, *, today: _dt.date, la
             else:
                 value = picked
         elif f.type == "personal-id":
-            value = value.replace(" ", "")
+            value = clean_personal_id(value) if re.fullmatch(r"[\d\s.\-'’]+", value) else value
         if rule is not None:
             fail(f, rule, code)
             value = ""

@@ -69,4 +69,16 @@ T = {
         "Các dòng {first}–{last}: {count} dòng có cùng giá trị '{value}' ở cột '{column}' (một hộ); một tờ khai chỉ liệt kê tối đa {limit} người.",
     "Check the column: rows of different households may have been given the same code.":
         "Kiểm tra lại cột này: có thể các dòng của những hộ khác nhau đã bị ghi cùng một mã.",
+    "this is the spreadsheet's number for a date ({date}), not the date; format the column as Text and write dd/mm/yyyy":
+        "đây là con số bảng tính dùng để lưu ngày ({date}), không phải ngày; hãy định dạng cột là Văn bản (Text) và ghi ngày dạng dd/mm/yyyy",
+    "the year needs four digits, e.g. 05/03/2020":
+        "năm phải ghi đủ bốn chữ số, ví dụ 05/03/2020",
+    "the spreadsheet turned the number into a rounded one (like 1.1E+11) and lost its last digits; format the column as Text and type the numbers again":
+        "bảng tính đã đổi số thành số làm tròn (dạng 1.1E+11) và làm mất các chữ số cuối; hãy định dạng cột là Văn bản (Text) rồi gõ lại các số",
+    "the number was saved as a decimal (ending in .0); format the column as Text":
+        "số đã bị lưu thành số thập phân (có đuôi .0); hãy định dạng cột là Văn bản (Text)",
+    "a personal ID number has 12 digits and this one has 11: the spreadsheet probably dropped the leading 0; format the column as Text and write it with its 0":
+        "số định danh cá nhân có 12 chữ số nhưng số này chỉ có 11: có lẽ bảng tính đã bỏ mất số 0 ở đầu; hãy định dạng cột là Văn bản (Text) và ghi lại cả số 0",
+    "a Vietnamese phone number starts with 0: the spreadsheet probably dropped it; format the column as Text and write the number with its 0":
+        "số điện thoại Việt Nam bắt đầu bằng số 0: có lẽ bảng tính đã bỏ mất số 0; hãy định dạng cột là Văn bản (Text) và ghi lại cả số 0",
 }
