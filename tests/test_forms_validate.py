@@ -323,3 +323,22 @@ def test_other_date_writings_print_as_dd_mm_yyyy(cli, ws):
     from commcli.forms.validate import parse_date
 
     assert parse_date("ngày 12 tháng 3 năm 2025").strftime("%d/%m/%Y") == "12/03/2025"
+
+
+@pytest.mark.parametrize("name, encoding, delimiter", [
+    ("ks.txt", "utf-16", "\t"),     # Excel's "Unicode Text"
+    ("ks.tsv", "utf-8", "\t"),
+    ("ks.csv", "utf-16", ","),
+    ("ks.csv", "utf-8-sig", ";"),   # Excel where the decimal mark is a comma
+])
+def test_spreadsheet_exports_are_read(cli, ws, name, encoding, delimiter):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(HEADER + GOOD)))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    data = ws / name
+    data.write_text(buffer.getvalue(), encoding=encoding)
+    result = render(cli, ws, data)
+    assert result.exit_code == 0, result.stderr

@@ -53,19 +53,28 @@ def _header_map(form: FormDefinition, headers: list[str], labels: dict[str, str]
 
 
 def sniff_delimiter(first_line: str) -> str:
-    """',' or ';' — whichever separates the header (Excel writes ';' where the decimal mark is ',')."""
-    counts = {d: 0 for d in ",;"}
+    """',', ';' or a tab — whichever separates the header (Excel writes ';' where the decimal mark is ',', and
+    tabs in its "Unicode Text" export)."""
+    counts = {d: 0 for d in ",;\t"}
     quoted = False
     for ch in first_line:
         if ch == '"':
             quoted = not quoted
         elif not quoted and ch in counts:
             counts[ch] += 1
-    return ";" if counts[";"] > counts[","] else ","
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def decode(raw: bytes, path: Path, problems: Problems) -> str | None:
     from ..yamlload import decode_utf8
+
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with its byte-order mark: Excel's "Unicode Text" export (tab-separated) and some CSV exports.
+        try:
+            return unicodedata.normalize("NFC", raw.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
 
     return decode_utf8(raw, path, problems, message=_("The data file is not UTF-8 text."), hint=_(
         "In Excel choose Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose UTF-8."))
@@ -174,10 +183,10 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
     if suffix in (".yaml", ".yml"):
         yield from read_yaml(path, form, labels, problems)
         return
-    if suffix != ".csv":
+    if suffix not in (".csv", ".tsv", ".txt"):
         problems.add(Problem(
             _("Unknown data file type '{suffix}'.").format(suffix=path.suffix or path.name),
-            file=path, expected=".csv, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
+            file=path, expected=".csv, .tsv, .txt, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
             code="usage.data-type"))
         return
     from ..errors import InputError
