@@ -1020,7 +1020,7 @@ _SLASH_WORDS = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
 _MINUS = re.compile(r"(?<![\w.,])-(?=\d)")
 _DASH_IN_TOKEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
 _BULLET = re.compile(r"(?m)^\s*[-–—•]\s+")
-_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+|(?<=[^\W\d_])[–—]\s+|\s+[–—](?=[^\W\d_])")
 
 
 def normalize_vi(text: str, abbreviations: dict[str, str] | None = None) -> str:
