@@ -237,3 +237,15 @@ def test_a_household_code_shared_by_too_many_rows_is_refused(cli, sample):
     assert result.exit_code == 2
     assert "mot-ho-qua-dong.csv:2" in result.stderr and "61 rows share the value 'HGD-01'" in result.stderr
     assert not out.parent.exists()
+
+
+def test_more_jobs_than_the_machine_can_run_are_capped_with_a_warning(cli, sample):
+    from commcli.forms.batch import MAX_JOBS_PER_CORE, default_jobs
+
+    out = sample / "out-jobs" / "ks.pdf"
+    result = cli("--workspace", sample, "form", "render", "khai-sinh", "--lang", "hmn", "--data",
+                 sample / "data" / "khai-sinh.csv", "-o", out, "--jobs", "500", ui_lang="en")
+    assert result.exit_code == 0, result.stderr
+    assert f"--jobs 500: this machine has {default_jobs()} core(s); {MAX_JOBS_PER_CORE * default_jobs()} workers" \
+        in result.stderr
+    assert out.is_file()

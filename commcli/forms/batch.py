@@ -29,6 +29,7 @@ from ..faults import os_reason
 # cost less: 250 copies per worker keep the batch near 300 MB (500: ~630 MB, ~8 % faster).
 CHUNK_COPIES = 50
 STENCIL_CHUNK_COPIES = 250
+MAX_JOBS_PER_CORE = 4
 COPY_MARKER = "<commcli-copy>"
 # Fixed document timestamp: the same input gives the same PDF bytes (golden tests, manifests' hashes).
 TIMESTAMP = 1767225600

@@ -378,6 +378,16 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
         chunks = bt.plan_chunks(validated.copies, chunk_copies or (
             bt.STENCIL_CHUNK_COPIES if stencils_file else bt.CHUNK_COPIES), volume_size)
 
+        # Each worker holds its chunk in memory: more than a few per core only slows the machine down, and
+        # "--jobs 64" on a 2-core office PC would run it out of memory.
+        workers = jobs or bt.default_jobs()
+        if workers > bt.MAX_JOBS_PER_CORE * bt.default_jobs():
+            workers = bt.MAX_JOBS_PER_CORE * bt.default_jobs()
+            result.warnings.append(Problem(
+                _("--jobs {asked}: this machine has {cores} core(s); {used} workers are used.").format(
+                    asked=jobs, cores=bt.default_jobs(), used=workers),
+                severity=Severity.WARNING, field="--jobs", code="usage.jobs-capped"))
+
         def typeset_into(split_folder: Path | None) -> None:
             tasks = []
             for chunk in chunks:
@@ -393,7 +403,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
                     template_name=source_path.name, split_files=files, keep_pdf=output is not None,
                     stencils=str(stencils_file) if stencils_file else None,
                     keys=keys[chunk.lo:chunk.hi] if stencils_file else None)))
-            bt.run_chunks(tasks, min(jobs or bt.default_jobs(), len(tasks)),
+            bt.run_chunks(tasks, min(workers, len(tasks)),
                           lambda chunk, outcome: pages.__setitem__(chunk.index, outcome["pages"]))
 
         def write_pdfs() -> None:

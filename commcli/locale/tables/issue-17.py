@@ -81,4 +81,6 @@ T = {
         "số định danh cá nhân có 12 chữ số nhưng số này chỉ có 11: có lẽ bảng tính đã bỏ mất số 0 ở đầu; hãy định dạng cột là Văn bản (Text) và ghi lại cả số 0",
     "a Vietnamese phone number starts with 0: the spreadsheet probably dropped it; format the column as Text and write the number with its 0":
         "số điện thoại Việt Nam bắt đầu bằng số 0: có lẽ bảng tính đã bỏ mất số 0; hãy định dạng cột là Văn bản (Text) và ghi lại cả số 0",
+    "--jobs {asked}: this machine has {cores} core(s); {used} workers are used.":
+        "--jobs {asked}: máy này có {cores} nhân; commcli dùng {used} tiến trình.",
 }
