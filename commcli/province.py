@@ -77,7 +77,9 @@ def build_communes(workspaces: list[Path], *, week: str | None = None, release: 
         raise InputError(Problem(_("--jobs must be 1 or more (the number of worker processes); {value} was given.").format(
             value=jobs), field="--jobs", hint=_("Leave it out to use one worker per core."), code="usage.jobs"))
     roots = list(dict.fromkeys(Path(w).resolve() for w in workspaces))
-    jobs = jobs or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    # A commune's build holds a programme's audio in memory: more than four at a time per core only thrashes.
+    jobs = min(jobs or cores, 4 * cores)
 
     def one(root: Path) -> CommuneRun:
         if not (root / "commune.yaml").is_file():
