@@ -249,3 +249,29 @@ def test_more_jobs_than_the_machine_can_run_are_capped_with_a_warning(cli, sampl
     assert f"--jobs 500: this machine has {default_jobs()} core(s); {MAX_JOBS_PER_CORE * default_jobs()} workers" \
         in result.stderr
     assert out.is_file()
+
+
+def test_households_stream_in_file_order_without_holding_the_file():
+    """Groups come out as group_rows makes them (first appearance), each as soon as it is complete."""
+    from types import SimpleNamespace
+
+    from commcli.forms.groups import group_rows, stream_groups
+
+    form = SimpleNamespace(appendix=SimpleNamespace(group_by="ma_ho"))
+    codes = ["A", "A", "B", "", "C", "B", "C", "C", "D", ""]
+    records = [SimpleNamespace(values={"ma_ho": c}, row=n + 2) for n, c in enumerate(codes)]
+    read = []
+
+    def second():
+        for rec in records:
+            read.append(rec.row)
+            yield rec
+
+    seen = []
+    for group in stream_groups(form, iter(records), second()):
+        seen.append(([r.row for r in group], len(read)))
+    assert [rows for rows, _ in seen] == [[r.row for r in g] for g in group_rows(form, records)]
+    # "A" is handed on after its 2nd row (row 3), before the rest of the file is read
+    assert seen[0] == ([2, 3], 2)
+    # "D" (sorted, complete at once) leaves as soon as it is read: only its own row beyond the groups before it
+    assert ([10], 9) in seen

@@ -119,7 +119,8 @@ def prepare(ws, form_id: str, lang: str, *, data: Path | None = None, blank: boo
 
 def _checked_records(batch: Batch, problems: Problems):
     """(record, Checked) one at a time; for a form with an appendix, one per group of rows (a household),
-    whose rows may be anywhere in the file: those are read whole before checking."""
+    whose rows may be anywhere in the file: the file is read twice (counting each group's rows, then handing
+    each group on once complete), so a file sorted by household is never held whole."""
     form = batch.loaded.form
     if form.appendix is None:
         for record in iter_data(batch.data, form, batch.labels, problems):
@@ -127,14 +128,25 @@ def _checked_records(batch: Batch, problems: Problems):
                 return  # the file itself is wrong (e.g. a required column missing): reported by the caller
             yield record, validate_record(form, record, today=batch.day, labels=batch.labels, choices=batch.choices)
         return
-    from .groups import validate_groups
+    from .groups import stream_groups, validate_group
 
-    records = []
-    for record in iter_data(batch.data, form, batch.labels, problems):
-        if problems.has_errors:
-            return
-        records.append(record)
-    for checked in validate_groups(form, records, today=batch.day, labels=batch.labels, choices=batch.choices):
+    counting = Problems()  # the first read's problems: the second read reports the same ones
+    first = iter_data(batch.data, form, batch.labels, counting)
+
+    def rows():
+        for record in iter_data(batch.data, form, batch.labels, problems):
+            if problems.has_errors:
+                return  # the file itself is wrong (e.g. a required column missing): reported by the caller
+            yield record
+
+    def counted():
+        for record in first:
+            if counting.has_errors:
+                return
+            yield record
+
+    for group in stream_groups(form, counted(), rows()):
+        checked = validate_group(form, group, today=batch.day, labels=batch.labels, choices=batch.choices)
         yield checked.record, checked
 
 
