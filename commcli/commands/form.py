@@ -63,8 +63,9 @@ def register(app: typer.Typer) -> None:
         from ..workspace import open_workspace
 
         ws = open_workspace(state.workspace)
-        result = render_forms(ws, form, lang, output=output, blank=blank, data=data, split=split, name=name,
-                              skip_invalid=skip_invalid, jobs=jobs, volume_size=volume_size)
+        with _progress_bar(not state.quiet) as progress:
+            result = render_forms(ws, form, lang, output=output, blank=blank, data=data, split=split, name=name,
+                                  skip_invalid=skip_invalid, jobs=jobs, volume_size=volume_size, progress=progress)
         if result.warnings and not state.quiet:
             echo(format_problems(result.warnings, ws.root, max_warnings_per_kind=3), err=True)
         if result.coverage and result.coverage["lang"] != "vi":
@@ -82,3 +83,32 @@ def register(app: typer.Typer) -> None:
             echo(_("{count} row(s) rejected: see {path}.").format(count=result.rejected, path=result.rejected_csv))
 
     app.add_typer(sub, name="form", help=_("Bilingual printable forms (list, render)."))
+
+
+class _progress_bar:
+    """A progress bar on the terminal for batches of more than one chunk (nothing when piped or quiet)."""
+
+    def __init__(self, enabled: bool):
+        import sys
+
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        import sys
+
+        import click
+
+        if self.bar is None:
+            if done >= total:
+                return  # one chunk: done before a bar would show
+            self.bar = click.progressbar(length=total, label=_("Typesetting the forms"), file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

@@ -303,7 +303,8 @@ def volume_paths(output: Path, volumes: int) -> list[Path]:
 def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, blank: bool = False,
                  data: Path | None = None, split: Path | None = None, name: str | None = None,
                  skip_invalid: bool = False, today: _dt.date | None = None, jobs: int | None = None,
-                 volume_size: int | None = None, chunk_copies: int | None = None) -> RenderResult:
+                 volume_size: int | None = None, chunk_copies: int | None = None,
+                 progress=None) -> RenderResult:
     """Validate everything, typeset, then write: ``output`` (one PDF for all copies, or numbered volumes of
     ``volume_size`` copies) and/or ``split`` (one PDF per copy named by ``name``).
 
@@ -312,6 +313,7 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
     memory does not grow with the batch. Nothing is written when validation fails (InputError, exit 2)
     unless ``skip_invalid``: then the valid copies are printed and the rejected rows listed in a CSV.
     Outputs appear complete or not at all; scratch files are removed whatever happens.
+    ``progress(done, total)``, when given, is called with the copies typeset so far as each chunk ends.
     """
     from ..outputs import check_output_file, check_output_folder, output_folder
     from ..render.pdf import check_typst_root
@@ -415,8 +417,15 @@ def render_forms(ws, form_id: str, lang: str, *, output: Path | None = None, bla
                     template_name=source_path.name, split_files=files, keep_pdf=output is not None,
                     stencils=str(stencils_file) if stencils_file else None,
                     keys=keys[chunk.lo:chunk.hi] if stencils_file else None)))
-            bt.run_chunks(tasks, min(workers, len(tasks)),
-                          lambda chunk, outcome: pages.__setitem__(chunk.index, outcome["pages"]))
+            done = [0]
+
+            def finished(chunk, outcome) -> None:
+                pages[chunk.index] = outcome["pages"]
+                done[0] += chunk.hi - chunk.lo
+                if progress is not None:
+                    progress(done[0], validated.copies)
+
+            bt.run_chunks(tasks, min(workers, len(tasks)), finished)
 
         def write_pdfs() -> None:
             parts = [scratch.path / f"chunk-{c.index:05d}.pdf" for c in chunks]

@@ -83,4 +83,5 @@ T = {
         "số điện thoại Việt Nam bắt đầu bằng số 0: có lẽ bảng tính đã bỏ mất số 0; hãy định dạng cột là Văn bản (Text) và ghi lại cả số 0",
     "--jobs {asked}: this machine has {cores} core(s); {used} workers are used.":
         "--jobs {asked}: máy này có {cores} nhân; commcli dùng {used} tiến trình.",
+    "Typesetting the forms": "Đang dàn trang các tờ khai",
 }
