@@ -325,23 +325,7 @@ def _compose_fast(text: str) -> yaml.Node | None:
         if "maximum nesting depth" in str(getattr(exc, "problem", "")):
             raise RecursionError from None  # the pure-Python composer would take seconds to say the same
         return None
-    # libyaml marks plain scalars with style '' where PyYAML uses None. An alias is a shared node: each is
-    # visited once (an "alias bomb" would otherwise be walked billions of times, a self-reference forever).
-    stack = [node] if node is not None else []
-    seen: set[int] = set()
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, yaml.ScalarNode):
-            if current.style == "":
-                current.style = None
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
+    # libyaml marks plain scalars with style '' where PyYAML uses None: ``_construct`` reads both as plain.
     return node
 
 
@@ -353,7 +337,7 @@ def _construct(node: yaml.Node, path: tuple, positions: Positions, problems: Pro
     positions.values[path] = _mark(node)
     if isinstance(node, yaml.ScalarNode):
         value = node.value
-        if node.style is None and value in _NULLS:
+        if not node.style and value in _NULLS:  # plain (None from PyYAML, '' from libyaml), not quoted
             return None
         text = to_nfc(value)
         encoding = legacy_encoding(text)
