@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
             if not state.quiet:
                 echo(_("Wrote {path} ({seconds:.1f} s).").format(path=output, seconds=seconds), err=True)
         if problems:
-            echo(format_problems(problems, ws.root if ws else None), err=True)
+            echo(format_problems(problems, ws.root if ws else None, max_warnings_per_kind=5), err=True)
 
 
 def _workspace_if_any():
