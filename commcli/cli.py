@@ -42,11 +42,16 @@ def echo(message: str = "", *, err: bool = False) -> None:
     typer.echo(message, err=err)
 
 
+# A file with thousands of bad rows (a whole column in the wrong format) would scroll the first, most useful
+# messages away: the first ones are shown, then how many more (and, for forms, --skip-invalid lists them all).
+MAX_ERRORS_SHOWN = 50
+
+
 def report_error(error: CommcliError) -> None:
     from .report import counts_line, format_problems
 
     root = state.workspace.resolve() if state.workspace else Path.cwd()
-    echo(format_problems(error.problems, root), err=True)
+    echo(format_problems(error.problems, root, max_errors=MAX_ERRORS_SHOWN), err=True)
     if len(error.problems) > 1:
         echo(counts_line(error.problems), err=True)
 

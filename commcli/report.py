@@ -37,10 +37,20 @@ def format_problem(problem: Problem, root: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def format_problems(problems: Iterable[Problem], root: Path | None = None, *, max_warnings_per_kind: int | None = None) -> str:
+def format_problems(problems: Iterable[Problem], root: Path | None = None, *, max_warnings_per_kind: int | None = None,
+                    max_errors: int | None = None) -> str:
     """Problems in file/line order. With ``max_warnings_per_kind``, warnings of one kind in one file beyond
-    that many are summed up in one line (errors are always shown in full)."""
+    that many are summed up in one line. With ``max_errors``, errors beyond the first that many (in file order)
+    are counted in one line instead of shown."""
     problems = sorted(problems, key=_order)
+    if max_errors is not None:
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if len(errors) > max_errors:
+            keep = set(map(id, errors[:max_errors]))
+            shown_problems = [p for p in problems if p.severity is not Severity.ERROR or id(p) in keep]
+            text = format_problems(shown_problems, root, max_warnings_per_kind=max_warnings_per_kind)
+            return text + "\n" + _("… and {count} more error(s) not shown (the first {shown} are above).").format(
+                count=format_number(len(errors) - max_errors), shown=max_errors)
     if max_warnings_per_kind is None:
         return "\n".join(format_problem(p, root) for p in problems)
     shown: Counter = Counter()

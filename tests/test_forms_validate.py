@@ -342,3 +342,13 @@ def test_spreadsheet_exports_are_read(cli, ws, name, encoding, delimiter):
     data.write_text(buffer.getvalue(), encoding=encoding)
     result = render(cli, ws, data)
     assert result.exit_code == 0, result.stderr
+
+
+def test_thousands_of_bad_rows_show_the_first_errors_and_a_count(cli, ws):
+    """A whole column in the wrong format: the first 50 errors, then how many more (not 300 lines)."""
+    data = ws / "ks.csv"
+    data.write_text(HEADER + GOOD.replace("12/03/2025", "March 12") * 300, encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2
+    assert result.stderr.count("ks.csv:") == 50
+    assert "250 more error(s) not shown" in result.stderr and "300 error(s)" in result.stderr

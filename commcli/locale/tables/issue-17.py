@@ -84,4 +84,6 @@ T = {
     "--jobs {asked}: this machine has {cores} core(s); {used} workers are used.":
         "--jobs {asked}: máy này có {cores} nhân; commcli dùng {used} tiến trình.",
     "Typesetting the forms": "Đang dàn trang các tờ khai",
+    "… and {count} more error(s) not shown (the first {shown} are above).":
+        "… và còn {count} lỗi khác không in ra ({shown} lỗi đầu tiên ở trên).",
 }
