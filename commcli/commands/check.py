@@ -40,8 +40,16 @@ def register(app: typer.Typer) -> None:
             else:
                 todo = build_todo(problems, bulletin_texts(ws) if ws.commune is not None else ())
                 shown = errors + todo.other
+            from ..cli import MAX_ERRORS_SHOWN
+
+            hidden = 0
+            if not show_all and len(errors) > MAX_ERRORS_SHOWN:
+                hidden = len(errors) - MAX_ERRORS_SHOWN
+                shown = errors[:MAX_ERRORS_SHOWN] + todo.other
             for problem in shown:
                 echo(format_problem(problem, ws.root))
+            if hidden:
+                echo(_("… and {count} more error(s); 'commcli check --all' lists every one.").format(count=hidden))
             if shown:
                 echo()
             if todo is None:

@@ -86,4 +86,6 @@ T = {
     "Typesetting the forms": "Đang dàn trang các tờ khai",
     "… and {count} more error(s) not shown (the first {shown} are above).":
         "… và còn {count} lỗi khác không in ra ({shown} lỗi đầu tiên ở trên).",
+    "… and {count} more error(s); 'commcli check --all' lists every one.":
+        "… và còn {count} lỗi khác; lệnh 'commcli check --all' liệt kê đầy đủ.",
 }
