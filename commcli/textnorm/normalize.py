@@ -721,6 +721,16 @@ _CAPS = re.compile(r"(?<![\w])[A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ\u1ea0
 # Roads: "ĐT" alone is "điện thoại", but before a road number it is "đường tỉnh".
 _ROAD_PREFIXES = {"QL": "quốc lộ", "TL": "tỉnh lộ", "ĐT": "đường tỉnh", "ĐH": "đường huyện", "ĐX": "đường xã",
                   "HL": "hương lộ"}
+_ROAD_SPACE = re.compile(r"(?<![\w.])(QL|TL|ĐT|ĐH|ĐX|HL)\s+([1-9]\d{0,2})(?![\w.,/:]|\s*\d)")
+
+
+def _join_road(m: re.Match) -> str:
+    """A road and its number; "ĐT" (also điện thoại) only with a number no phone service uses."""
+    if m.group(1) == "ĐT" and (len(m.group(2)) < 2 or m.group(2) in SERVICE_NUMBERS):
+        return m.group(0)
+    return m.group(1) + m.group(2)
+
+
 _ROAD_DOT = re.compile(r"(?<![\w.])(QL|TL|ĐT|ĐH|ĐX|HL)\.\s?(?=\d)")
 
 
@@ -920,6 +930,8 @@ def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normali
     text = _clean(str(text), run)
     if "." in text:
         text = _ROAD_DOT.sub(r"\1", text)  # "ĐT.148" → "ĐT148": a road, read below
+    if "QL" in text or "ĐT" in text or "TL" in text or "ĐH" in text or "HL" in text:
+        text = _ROAD_SPACE.sub(_join_road, text)  # "QL 12", "ĐT 148" → "QL12", "ĐT148"
     if _has_caps_run(text):
         text = _lower_headlines(text, (run.t.words, run.t.issuers))
     if "v." in text or "vv." in text:
