@@ -352,3 +352,17 @@ def test_thousands_of_bad_rows_show_the_first_errors_and_a_count(cli, ws):
     assert result.exit_code == 2
     assert result.stderr.count("ks.csv:") == 50
     assert "250 more error(s) not shown" in result.stderr and "300 error(s)" in result.stderr
+
+
+def test_a_title_above_the_header_row_is_skipped(cli, ws):
+    """Spreadsheets often carry a title and an empty row above the header: the header is found below."""
+    data = ws / "ks.csv"
+    data.write_text("DANH SÁCH NGƯỜI CAO TUỔI THÁNG 3/2025\n,,,\n" + HEADER + GOOD + GOOD.replace("12/03/2025", "x"),
+                    encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2
+    assert "ks.csv:5:6" in result.stderr  # the bad date's real line and column in the file
+    data.write_text("DANH SÁCH NGƯỜI CAO TUỔI THÁNG 3/2025\n,,,\n" + HEADER + GOOD, encoding="utf-8")
+    result = render(cli, ws, data)
+    assert result.exit_code == 0, result.stderr
+    assert "Rows 1–2 above the header row" in result.stderr

@@ -105,17 +105,45 @@ def read_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str]
     return list(iter_csv(text, path, form, labels, problems))
 
 
+HEADER_SEARCH_ROWS = 10
+"""How far down a spreadsheet's title rows may push the header row."""
+
+
 def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
     """Records one at a time (a district's batch is not held in memory); problems added as they are met."""
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    # The separator of the widest of the first lines: a title row above the header may have none.
+    head_lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    delimiter = sniff_delimiter(max(head_lines, key=lambda ln: max(ln.count(d) for d in ",;\t")))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         headers = next(reader)
     except StopIteration:
         problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
         return
+    header_line = reader.line_num
     mapped = _header_map(form, headers, labels)
-    _check_columns(form, mapped, headers, path, 1, problems)
+    if len(mapped) < 2:
+        # Spreadsheets often have a title ("DANH SÁCH …") and empty rows above the header: the header is the
+        # first of the next rows that names at least two of the form's fields.
+        for _n in range(HEADER_SEARCH_ROWS - 1):
+            try:
+                candidate = next(reader)
+            except (StopIteration, csv.Error):
+                break
+            found = _header_map(form, candidate, labels)
+            if len(found) >= 2:
+                problems.add(Problem(
+                    _("Rows 1–{last} above the header row are not data (a title?); they are skipped.").format(
+                        last=reader.line_num - 1),
+                    file=path, line=1, severity=Severity.WARNING, code="file.title-rows"))
+                headers, mapped, header_line = candidate, found, reader.line_num
+                break
+        if len(mapped) < 2:  # no header found below: report against the first row, as written
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            headers = next(reader)
+            header_line = reader.line_num
+            mapped = _header_map(form, headers, labels)
+    _check_columns(form, mapped, headers, path, header_line, problems)
     line = reader.line_num
     try:
         for cells in reader:

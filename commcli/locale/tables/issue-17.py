@@ -88,4 +88,6 @@ T = {
         "… và còn {count} lỗi khác không in ra ({shown} lỗi đầu tiên ở trên).",
     "… and {count} more error(s); 'commcli check --all' lists every one.":
         "… và còn {count} lỗi khác; lệnh 'commcli check --all' liệt kê đầy đủ.",
+    "Rows 1–{last} above the header row are not data (a title?); they are skipped.":
+        "Các dòng 1–{last} phía trên dòng tiêu đề cột không phải dữ liệu (tên bảng?); đã bỏ qua.",
 }
