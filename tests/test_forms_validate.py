@@ -366,3 +366,57 @@ def test_a_title_above_the_header_row_is_skipped(cli, ws):
     result = render(cli, ws, data)
     assert result.exit_code == 0, result.stderr
     assert "Rows 1–2 above the header row" in result.stderr
+
+
+def _workbook(path, rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_an_excel_workbook_is_read_as_the_officer_sees_it(cli, ws):
+    """Dates typed as dates and numbers as numbers print as shown; a title row above the header is skipped."""
+    import csv
+    import datetime as _dt
+    import io
+
+    header = next(csv.reader(io.StringIO(HEADER)))
+    good = next(csv.reader(io.StringIO(GOOD)))
+    row = [(_dt.datetime(2025, 3, 12) if v == "12/03/2025" else v) for v in good]
+    data = ws / "ks.xlsx"
+    _workbook(data, [["DANH SÁCH THÁNG 3/2025"], [], header, row])
+    result = render(cli, ws, data)
+    assert result.exit_code == 0, result.stderr
+    # An ID number typed as a number lost its leading 0 in the sheet: named, with the real row and column.
+    bad = [int(v) if v == "011325000123" else v for v in row]
+    _workbook(data, [header, bad])
+    result = render(cli, ws, data)
+    assert result.exit_code == 2
+    assert "ks.xlsx:2:11" in result.stderr and "dropped the leading 0" in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not a zip", b"id,ho_ten\n1,A\n", b"\x00" * 100])
+def test_a_file_named_xlsx_that_is_not_a_workbook_is_a_message(cli, ws, content):
+    data = ws / "ks.xlsx"
+    data.write_bytes(content)
+    result = render(cli, ws, data)
+    assert result.exit_code == 2, result.stderr
+    assert "Traceback" not in result.stderr and "ks.xlsx" in result.stderr
+
+
+def test_a_workbook_that_would_unpack_too_large_is_refused_before_reading(cli, ws, monkeypatch):
+    """A "zip bomb" named .xlsx: its unpacked size is checked from the archive's directory first."""
+    import csv
+    import io
+
+    from commcli.forms import data as data_module
+
+    path = ws / "ks.xlsx"
+    _workbook(path, [next(csv.reader(io.StringIO(HEADER))), next(csv.reader(io.StringIO(GOOD)))])
+    monkeypatch.setattr(data_module, "XLSX_MAX_UNPACKED", 1000)
+    result = render(cli, ws, path)
+    assert result.exit_code == 2 and "not an Excel workbook" in result.stderr

@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
         form: str = typer.Argument(..., metavar=_("FORM"), help=_("The form's id (see 'commcli form list').")),
         lang: str = typer.Option(..., "--lang", "-l", help=_("Language printed under the Vietnamese: hmn, blt-Latn, blt-Tavt, kjg… (vi: Vietnamese only).")),
         blank: bool = typer.Option(False, "--blank", help=_("A blank form to fill in by hand (dotted lines, boxes for the ID number).")),
-        data: Optional[Path] = typer.Option(None, "--data", "-d", help=_("YAML (one person or a list) or CSV (one person per row) with the answers."), dir_okay=False),
+        data: Optional[Path] = typer.Option(None, "--data", "-d", help=_("The answers: an Excel workbook (.xlsx) or CSV, one person per row, or YAML (one person or a list)."), dir_okay=False),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("The PDF to write (all copies in one file)."), dir_okay=False),
         split: Optional[Path] = typer.Option(None, "--split", help=_("Also write one PDF per person into this folder."), file_okay=False),
         name: Optional[str] = typer.Option(None, "--name", help=_("File names for --split from field ids, e.g. \"{so_thu_tu}-{ho_ten}\".")),

@@ -109,47 +109,61 @@ HEADER_SEARCH_ROWS = 10
 """How far down a spreadsheet's title rows may push the header row."""
 
 
-def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
-    """Records one at a time (a district's batch is not held in memory); problems added as they are met."""
+class _Unreadable(Exception):
+    """The rows stopped: the file is malformed past this point (the reason is the message)."""
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of each CSV row; raises _Unreadable for a malformed file."""
     # The separator of the widest of the first lines: a title row above the header may have none.
     head_lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
     delimiter = sniff_delimiter(max(head_lines, key=lambda ln: max(ln.count(d) for d in ",;\t")))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        headers = next(reader)
-    except StopIteration:
-        problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
-        return
-    header_line = reader.line_num
-    mapped = _header_map(form, headers, labels)
-    if len(mapped) < 2:
-        # Spreadsheets often have a title ("DANH SÁCH …") and empty rows above the header: the header is the
-        # first of the next rows that names at least two of the form's fields.
-        for _n in range(HEADER_SEARCH_ROWS - 1):
-            try:
-                candidate = next(reader)
-            except (StopIteration, csv.Error):
-                break
-            found = _header_map(form, candidate, labels)
-            if len(found) >= 2:
-                problems.add(Problem(
-                    _("Rows 1–{last} above the header row are not data (a title?); they are skipped.").format(
-                        last=reader.line_num - 1),
-                    file=path, line=1, severity=Severity.WARNING, code="file.title-rows"))
-                headers, mapped, header_line = candidate, found, reader.line_num
-                break
-        if len(mapped) < 2:  # no header found below: report against the first row, as written
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            headers = next(reader)
-            header_line = reader.line_num
-            mapped = _header_map(form, headers, labels)
-    _check_columns(form, mapped, headers, path, header_line, problems)
-    line = reader.line_num
+    line = 0
     try:
         for cells in reader:
-            start = line + 1
+            yield line + 1, cells
             line = reader.line_num
-            if not any(c.strip() for c in cells):
+    except csv.Error as exc:
+        raise _Unreadable(str(exc), reader.line_num) from None
+
+
+def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
+    """Records one at a time (a district's batch is not held in memory); problems added as they are met."""
+    yield from iter_rows(_csv_rows(text), path, form, labels, problems)
+
+
+def iter_rows(rows: Iterator[tuple[int, list[str]]], path: Path, form: FormDefinition, labels: dict[str, str],
+              problems: Problems) -> Iterator[Record]:
+    """Records from a spreadsheet's rows ((row number, cells), in order): the header row first — below a title
+    and empty rows if need be — then one record per non-empty row."""
+    head: list[tuple[int, list[str]]] = []
+    try:
+        for number, cells in rows:
+            head.append((number, cells))
+            if len(head) >= HEADER_SEARCH_ROWS or len(_header_map(form, cells, labels)) >= 2:
+                break
+        if not head:
+            problems.add(Problem(_("The data file is empty."), file=path, line=1, code="file.empty"))
+            return
+        # Spreadsheets often have a title ("DANH SÁCH …") and empty rows above the header: the header is the
+        # first row that names at least two of the form's fields (or the first row, to report what is missing).
+        at = next((i for i, (_n, cells) in enumerate(head) if len(_header_map(form, cells, labels)) >= 2), 0)
+        header_line, headers = head[at]
+        if at:
+            problems.add(Problem(
+                _("Rows 1–{last} above the header row are not data (a title?); they are skipped.").format(
+                    last=header_line - 1),
+                file=path, line=1, severity=Severity.WARNING, code="file.title-rows"))
+        mapped = _header_map(form, headers, labels)
+        _check_columns(form, mapped, headers, path, header_line, problems)
+
+        def data_rows():
+            yield from head[at + 1:]
+            yield from rows
+
+        for start, cells in data_rows():
+            if not any(str(c).strip() for c in cells):
                 continue  # Excel leaves empty rows at the end
             rec = Record(row=start, file=path)
             for i, fid in mapped.items():
@@ -157,9 +171,70 @@ def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str]
                 rec.where[fid] = (start, i + 1)
                 rec.column_names[fid] = headers[i]
             yield rec
-    except csv.Error as exc:
-        problems.add(Problem(_("The CSV file cannot be read: {reason}").format(reason=str(exc)),
-                             file=path, line=reader.line_num, code="file.csv"))
+    except _Unreadable as exc:
+        reason, line = exc.args
+        problems.add(Problem(_("The CSV file cannot be read: {reason}").format(reason=reason),
+                             file=path, line=line, code="file.csv"))
+
+
+def _cell_text(value) -> str:
+    """A spreadsheet cell as the text the officer sees: whole numbers without ".0", dates as dd/mm/yyyy."""
+    import datetime as _dt
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, _dt.datetime):
+        return value.strftime("%d/%m/%Y") if (value.hour, value.minute, value.second) == (0, 0, 0) else \
+            value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, _dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value).replace(".", ",")  # the Vietnamese decimal mark, as the sheet shows it
+    return str(value)
+
+
+def _xlsx_rows(path: Path, problems: Problems) -> Iterator[tuple[int, list[str]]] | None:
+    """(row number, cells) of the workbook's first sheet, streamed (openpyxl read-only; defusedxml guards the
+    XML); None with a problem when the file is not a workbook."""
+    import warnings
+    import zipfile
+
+    from ..safeio import read_input
+
+    raw = read_input(path, "csv")  # the same size limit as a CSV, and only a regular file
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            # A workbook unpacks to a few times its size; far more is a "zip bomb", refused before reading.
+            if sum(info.file_size for info in archive.infolist()) > XLSX_MAX_UNPACKED:
+                raise ValueError("unpacks too large")
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any way a file is not a workbook is one message
+        problems.add(Problem(
+            _("The file is not an Excel workbook commcli can read ({reason}).").format(reason=type(exc).__name__),
+            file=path, hint=_("Open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8."),
+            code="file.xlsx"))
+        return None
+    sheet = book.worksheets[0]
+
+    def rows():
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, [_cell_text(v) for v in values]
+        finally:
+            book.close()
+
+    return rows()
+
+
+XLSX_MAX_UNPACKED = 400 * 1024 * 1024
 
 
 def read_yaml(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
@@ -211,10 +286,26 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
     if suffix in (".yaml", ".yml"):
         yield from read_yaml(path, form, labels, problems)
         return
+    if suffix == ".xlsx":
+        from ..errors import InputError
+
+        try:
+            rows = _xlsx_rows(path, problems)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return
+        except OSError as exc:
+            problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=os_reason(exc)),
+                                 file=path, code="file.unreadable"))
+            return
+        if rows is not None:
+            yield from iter_rows(rows, path, form, labels, problems)
+        return
     if suffix not in (".csv", ".tsv", ".txt"):
         problems.add(Problem(
             _("Unknown data file type '{suffix}'.").format(suffix=path.suffix or path.name),
-            file=path, expected=".csv, .tsv, .txt, .yaml", hint=_("Save the spreadsheet as CSV (UTF-8), or write a YAML file."),
+            file=path, expected=".xlsx, .csv, .tsv, .txt, .yaml",
+            hint=_("Save the spreadsheet as Excel (.xlsx) or CSV (UTF-8), or write a YAML file."),
             code="usage.data-type"))
         return
     from ..errors import InputError

@@ -90,4 +90,12 @@ T = {
         "… và còn {count} lỗi khác; lệnh 'commcli check --all' liệt kê đầy đủ.",
     "Rows 1–{last} above the header row are not data (a title?); they are skipped.":
         "Các dòng 1–{last} phía trên dòng tiêu đề cột không phải dữ liệu (tên bảng?); đã bỏ qua.",
+    "The file is not an Excel workbook commcli can read ({reason}).":
+        "Tệp không phải sổ tính Excel mà commcli đọc được ({reason}).",
+    "Open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8.":
+        "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx, hoặc dạng CSV UTF-8.",
+    "Save the spreadsheet as Excel (.xlsx) or CSV (UTF-8), or write a YAML file.":
+        "Lưu bảng tính dạng Excel (.xlsx) hoặc CSV (UTF-8), hoặc viết tệp YAML.",
+    "The answers: an Excel workbook (.xlsx) or CSV, one person per row, or YAML (one person or a list).":
+        "Các câu trả lời: sổ tính Excel (.xlsx) hoặc CSV, mỗi người một dòng, hoặc YAML (một người hoặc một danh sách).",
 }
