@@ -420,3 +420,22 @@ def test_a_workbook_that_would_unpack_too_large_is_refused_before_reading(cli, w
     monkeypatch.setattr(data_module, "XLSX_MAX_UNPACKED", 1000)
     result = render(cli, ws, path)
     assert result.exit_code == 2 and "not an Excel workbook" in result.stderr
+
+
+def test_the_workbook_sheet_with_the_forms_columns_is_read(cli, ws):
+    import csv
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Hướng dẫn"
+    book.active.append(["Điền mỗi người một dòng ở trang Danh sách"])
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(next(csv.reader(io.StringIO(HEADER))))
+    sheet.append(next(csv.reader(io.StringIO(GOOD))))
+    data = ws / "ks.xlsx"
+    book.save(data)
+    result = render(cli, ws, data)
+    assert result.exit_code == 0, result.stderr
+    assert "sheet 'Danh sách'" in result.stderr

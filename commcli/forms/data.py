@@ -197,7 +197,8 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path, problems: Problems) -> Iterator[tuple[int, list[str]]] | None:
+def _xlsx_rows(path: Path, problems: Problems, form: FormDefinition | None = None,
+               labels: dict[str, str] | None = None) -> Iterator[tuple[int, list[str]]] | None:
     """(row number, cells) of the workbook's first sheet, streamed (openpyxl read-only; defusedxml guards the
     XML); None with a problem when the file is not a workbook."""
     import warnings
@@ -222,7 +223,18 @@ def _xlsx_rows(path: Path, problems: Problems) -> Iterator[tuple[int, list[str]]
             file=path, hint=_("Open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8."),
             code="file.xlsx"))
         return None
+    # The first sheet whose first rows hold the form's header (a workbook often has a cover or notes sheet).
     sheet = book.worksheets[0]
+    if form is not None and len(book.worksheets) > 1:
+        for candidate in book.worksheets:
+            head = candidate.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS)
+            if any(len(_header_map(form, [_cell_text(v) for v in values], labels)) >= 2 for values in head):
+                sheet = candidate
+                break
+        if sheet is not book.worksheets[0]:
+            problems.add(Problem(
+                _("The form's columns are on the sheet '{sheet}' of the workbook: that sheet is read.").format(
+                    sheet=sheet.title), file=path, severity=Severity.WARNING, code="file.xlsx-sheet"))
 
     def rows():
         try:
@@ -290,7 +302,7 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
         from ..errors import InputError
 
         try:
-            rows = _xlsx_rows(path, problems)
+            rows = _xlsx_rows(path, problems, form, labels)
         except InputError as exc:
             problems.extend(exc.problems)
             return

@@ -98,4 +98,6 @@ T = {
         "Lưu bảng tính dạng Excel (.xlsx) hoặc CSV (UTF-8), hoặc viết tệp YAML.",
     "The answers: an Excel workbook (.xlsx) or CSV, one person per row, or YAML (one person or a list).":
         "Các câu trả lời: sổ tính Excel (.xlsx) hoặc CSV, mỗi người một dòng, hoặc YAML (một người hoặc một danh sách).",
+    "The form's columns are on the sheet '{sheet}' of the workbook: that sheet is read.":
+        "Các cột của biểu mẫu nằm ở trang '{sheet}' của sổ tính: commcli đọc trang đó.",
 }
