@@ -439,3 +439,34 @@ def test_the_workbook_sheet_with_the_forms_columns_is_read(cli, ws):
     result = render(cli, ws, data)
     assert result.exit_code == 0, result.stderr
     assert "sheet 'Danh sách'" in result.stderr
+
+
+def test_the_data_workbook_round_trips_into_forms(cli, ws):
+    """form sheet → the officer types one person (as text, as the columns are formatted) → form render."""
+    import csv
+    import io
+
+    import openpyxl
+
+    path = ws / "out" / "nguoi-cao-tuoi.xlsx"
+    result = cli("--workspace", ws, "form", "sheet", FORM, "-o", path, ui_lang="en")
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(path)
+    sheet, guide = book["Danh sách"], book["Hướng dẫn"]
+    header = [c.value for c in sheet[1]]
+    values = dict(zip(next(csv.reader(io.StringIO(HEADER))), next(csv.reader(io.StringIO(GOOD)))))
+    assert set(values) <= set(header)
+    ids = header.index("so_dinh_danh") + 1
+    assert sheet.cell(row=2, column=ids).number_format == "@"  # text: the leading 0 stays
+    assert sheet.cell(row=1, column=ids).comment.text.startswith("Số định danh")
+    from openpyxl.utils import get_column_letter
+
+    sex = get_column_letter(header.index("gioi_tinh") + 1)
+    rules = [v for v in sheet.data_validations.dataValidation if str(v.sqref).startswith(f"{sex}2:")]
+    assert rules and rules[0].type == "list" and "Nữ" in rules[0].formula1  # the answers offered in a list
+    assert guide.max_row == len(header) + 1
+    for column, name in enumerate(header, start=1):
+        sheet.cell(row=2, column=column, value=values.get(name))
+    book.save(path)
+    result = render(cli, ws, path)
+    assert result.exit_code == 0, result.stderr

@@ -43,6 +43,21 @@ def register(app: typer.Typer) -> None:
         if errors:
             raise InputError(errors)
 
+    @sub.command("sheet", help=_("Write an Excel workbook to collect a form's data: its columns, typed so the "
+                                 "spreadsheet keeps leading zeros and dates, with drop-down lists for choices."))
+    def sheet_command(
+        form: str = typer.Argument(..., metavar=_("FORM"), help=_("The form's id (see 'commcli form list').")),
+        output: Path = typer.Option(..., "--output", "-o", help=_("The workbook to write (.xlsx)."), dir_okay=False),
+    ) -> None:
+        from ..cli import echo, state
+        from ..forms.sheet import write_data_workbook
+        from ..workspace import open_workspace
+
+        ws = open_workspace(state.workspace)
+        path = write_data_workbook(ws, form, output)
+        echo(_("Wrote {path}: fill one row per person, then: commcli form render {form} --data {path} "
+               "--lang LANG -o FILE.pdf").format(path=path, form=form))
+
     @sub.command("render", help=_("Print a form in Vietnamese and another language: blank (--blank) or filled "
                                   "from a YAML or CSV file (--data), one copy per row."))
     def render_command(

@@ -100,4 +100,26 @@ T = {
         "Các câu trả lời: sổ tính Excel (.xlsx) hoặc CSV, mỗi người một dòng, hoặc YAML (một người hoặc một danh sách).",
     "The form's columns are on the sheet '{sheet}' of the workbook: that sheet is read.":
         "Các cột của biểu mẫu nằm ở trang '{sheet}' của sổ tính: commcli đọc trang đó.",
+    "Write an Excel workbook to collect a form's data: its columns, typed so the spreadsheet keeps leading zeros and dates, with drop-down lists for choices.":
+        "Tạo sổ tính Excel để thu thập dữ liệu cho biểu mẫu: đủ các cột, định dạng sẵn để bảng tính giữ số 0 ở đầu và ngày tháng, có danh sách chọn cho các câu hỏi lựa chọn.",
+    "The workbook to write (.xlsx).": "Sổ tính cần ghi (.xlsx).",
+    "Wrote {path}: fill one row per person, then: commcli form render {form} --data {path} --lang LANG -o FILE.pdf":
+        "Đã ghi {path}: điền mỗi người một dòng, rồi chạy: commcli form render {form} --data {path} --lang MÃ_NGÔN_NGỮ -o TỆP.pdf",
+    "12 digits, e.g. 011090123456": "12 chữ số, ví dụ 011090123456",
+    "dd/mm/yyyy, e.g. 05/03/2020": "ngày/tháng/năm, ví dụ 05/03/2020",
+    "0 and 9 digits, e.g. 0912345678": "số 0 và 9 chữ số, ví dụ 0912345678",
+    "a number, e.g. 125 or 125,5": "một số, ví dụ 125 hoặc 125,5",
+    "whole đồng, e.g. 1.500.000": "số đồng, ví dụ 1.500.000",
+    "x to tick the box, empty otherwise": "ghi x để đánh dấu ô, để trống nếu không",
+    "one of: {answers}": "một trong: {answers}",
+    "text, at most {length} characters": "chữ, tối đa {length} ký tự",
+    "text": "chữ",
+    "Column": "Cột",
+    "What it is": "Nội dung",
+    "Required": "Bắt buộc",
+    "What to write": "Cách ghi",
+    "One row per person of the household; the household's rows share this code, the first row also has the form's own fields.":
+        "Mỗi người trong hộ một dòng; các dòng của cùng một hộ ghi cùng mã này, dòng đầu tiên ghi thêm các trường của tờ khai.",
+    "(required)": "(bắt buộc)",
+    "yes": "có",
 }
