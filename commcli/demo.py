@@ -102,9 +102,14 @@ def main(root: Path = ROOT) -> int:
             target = out / "forms" / "blank" / f"{form}.{lang}.pdf"
             _form_step(f"{form} {lang} ({_('blank')})", lambda: render_forms(ws, form, lang, output=target, blank=True),
                        failures)
+    from .forms.sheet import write_data_workbook
+
+    for form in forms:  # a workbook per form to collect its data (commcli form sheet)
+        target = out / "forms" / "data-sheets" / f"{form}.xlsx"
+        _step(f"{form} ({_('data workbook')})", lambda: write_data_workbook(ws, form, target), failures)
     for data in sorted((root / "data").glob("*")):
         form = next((f for f in forms if data.stem.startswith(f)), None)
-        if form is None or data.suffix not in (".csv", ".yaml", ".yml"):
+        if form is None or data.suffix not in (".csv", ".yaml", ".yml", ".xlsx"):
             continue
         target = out / "forms" / "filled" / f"{data.stem}.hmn.pdf"
         _form_step(f"{form} hmn ← {data.relative_to(root)}",
@@ -124,7 +129,8 @@ def main(root: Path = ROOT) -> int:
         print(_("The demo finished with {n} failing step(s): {steps}").format(n=len(failures), steps=", ".join(failures)))
         return 1
     print(_("Outputs are in {out}:").format(out=out))
-    print("  " + _("forms, blank and filled: {path}").format(path=out / "forms"))
+    print("  " + _("forms, blank and filled: {path}").format(path=out / "forms")
+          + " (" + _("data workbooks to fill: {path}").format(path=out / "forms" / "data-sheets") + ")")
     for result in built:
         print("  " + _("week {week} (draft): {path}").format(week=result.week, path=result.out_dir))
         print("    index.html, scripts/<lang>.pdf|txt, running-order/<village>.txt, audio/<slot>/*.mp3, playlists/<village>/*.m3u8, share/<village>/, manifest.json")

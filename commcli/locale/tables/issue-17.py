@@ -122,4 +122,6 @@ T = {
         "Mỗi người trong hộ một dòng; các dòng của cùng một hộ ghi cùng mã này, dòng đầu tiên ghi thêm các trường của tờ khai.",
     "(required)": "(bắt buộc)",
     "yes": "có",
+    "data workbook": "sổ tính thu thập dữ liệu",
+    "data workbooks to fill: {path}": "sổ tính để điền dữ liệu: {path}",
 }
