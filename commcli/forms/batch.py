@@ -1,11 +1,13 @@
 """Large batches in bounded memory: copies spooled to disk, typeset in chunks by worker processes, then merged
 into one PDF, written as numbered volumes, or split into one file per person.
 
-Typst keeps ~0.3 MB a page while it compiles and keeps its caches for the life of the process, so memory
-is bounded only by compiling a bounded number of copies in a process that then exits. Each chunk runs in a
-fresh worker (forked by a clean launcher process: the caller may already hold Typst's threads, which a fork
-would not carry), writes its PDF to a scratch folder beside the output and says where each copy starts (the layout marks every copy with
-``<commcli-copy>`` metadata holding its first page, so a copy of several pages is split where it really ends).
+Typst keeps its caches for the life of the process, so memory is bounded only by compiling a bounded number of
+copies in a process that then exits. Each chunk runs in a fresh worker (forked by a clean launcher process: the
+caller may already hold Typst's threads, which a fork would not carry) and writes its PDF to a scratch folder
+beside the output. With the shared layout a chunk is only the copies' values laid over the form's stencil
+(stencil.py): each copy's pages are known from its stencil. A layout of one's own is typeset in full, and marks
+where each copy starts with ``<commcli-copy>`` metadata holding its first page, so a copy of several pages is
+split where it really ends.
 """
 
 from __future__ import annotations
