@@ -197,16 +197,13 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path, problems: Problems, form: FormDefinition | None = None,
+def _xlsx_rows(raw: bytes, path: Path, problems: Problems, form: FormDefinition | None = None,
                labels: dict[str, str] | None = None) -> Iterator[tuple[int, list[str]]] | None:
     """(row number, cells) of the workbook's first sheet, streamed (openpyxl read-only; defusedxml guards the
     XML); None with a problem when the file is not a workbook."""
     import warnings
     import zipfile
 
-    from ..safeio import read_input
-
-    raw = read_input(path, "csv")  # the same size limit as a CSV, and only a regular file
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             # A workbook unpacks to a few times its size; far more is a "zip bomb", refused before reading.
@@ -291,6 +288,21 @@ def read_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
     return list(iter_data(path, form, labels, problems))
 
 
+def _read_raw(path: Path, problems: Problems) -> bytes | None:
+    """The data file's bytes (size limit, regular files only), or None with the problem added."""
+    from ..errors import InputError
+    from ..safeio import read_input
+
+    try:
+        return read_input(path, "csv")
+    except InputError as exc:
+        problems.extend(exc.problems)
+    except OSError as exc:
+        problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=os_reason(exc)),
+                             file=path, code="file.unreadable"))
+    return None
+
+
 def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
     """Like read_data, one record at a time: problems are complete once the records are all consumed."""
     path = Path(path)
@@ -299,17 +311,8 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
         yield from read_yaml(path, form, labels, problems)
         return
     if suffix == ".xlsx":
-        from ..errors import InputError
-
-        try:
-            rows = _xlsx_rows(path, problems, form, labels)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            return
-        except OSError as exc:
-            problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=os_reason(exc)),
-                                 file=path, code="file.unreadable"))
-            return
+        raw = _read_raw(path, problems)
+        rows = _xlsx_rows(raw, path, problems, form, labels) if raw is not None else None
         if rows is not None:
             yield from iter_rows(rows, path, form, labels, problems)
         return
@@ -320,17 +323,8 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
             hint=_("Save the spreadsheet as Excel (.xlsx) or CSV (UTF-8), or write a YAML file."),
             code="usage.data-type"))
         return
-    from ..errors import InputError
-    from ..safeio import read_input
-
-    try:
-        raw = read_input(path, "csv")
-    except InputError as exc:
-        problems.extend(exc.problems)
-        return
-    except OSError as exc:
-        problems.add(Problem(_("Cannot read the data file: {reason}").format(reason=os_reason(exc)),
-                             file=path, code="file.unreadable"))
+    raw = _read_raw(path, problems)
+    if raw is None:
         return
     text = decode(raw, path, problems)
     del raw

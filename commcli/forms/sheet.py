@@ -19,19 +19,19 @@ DATA_ROWS = 500
 """Rows prepared with the column formats and drop-down lists (more can be added below)."""
 
 
+_WHAT_TO_WRITE = {
+    "personal-id": lambda: _("12 digits, e.g. 011090123456"),
+    "date": lambda: _("dd/mm/yyyy, e.g. 05/03/2020"),
+    "phone": lambda: _("0 and 9 digits, e.g. 0912345678"),
+    "number": lambda: _("a number, e.g. 125 or 125,5"),
+    "money": lambda: _("whole đồng, e.g. 1.500.000"),
+    "checkbox": lambda: _("x to tick the box, empty otherwise"),
+}
+
+
 def _what_to_write(f, choices: dict[str, str]) -> str:
-    if f.type == "personal-id":
-        return _("12 digits, e.g. 011090123456")
-    if f.type == "date":
-        return _("dd/mm/yyyy, e.g. 05/03/2020")
-    if f.type == "phone":
-        return _("0 and 9 digits, e.g. 0912345678")
-    if f.type == "number":
-        return _("a number, e.g. 125 or 125,5")
-    if f.type == "money":
-        return _("whole đồng, e.g. 1.500.000")
-    if f.type == "checkbox":
-        return _("x to tick the box, empty otherwise")
+    if f.type in _WHAT_TO_WRITE:
+        return _WHAT_TO_WRITE[f.type]()
     if f.type == "choice":
         return _("one of: {answers}").format(answers=", ".join(choices.get(c.value) or c.value for c in f.choices))
     if f.length:
