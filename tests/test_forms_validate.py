@@ -470,3 +470,23 @@ def test_the_data_workbook_round_trips_into_forms(cli, ws):
     book.save(path)
     result = render(cli, ws, path)
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_workbook_whose_sheet_breaks_halfway_is_a_message(cli, ws):
+    """openpyxl reads the sheet lazily: XML cut off after the header fails while rows are read, not at opening."""
+    import csv
+    import io
+    import zipfile
+
+    path = ws / "ks.xlsx"
+    _workbook(path, [next(csv.reader(io.StringIO(HEADER)))] + [next(csv.reader(io.StringIO(GOOD)))] * 50)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet[: len(sheet) // 2]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = render(cli, ws, path)
+    assert result.exit_code == 2, result.stderr
+    assert "Traceback" not in result.stderr and "not an Excel workbook" in result.stderr

@@ -125,7 +125,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield line + 1, cells
             line = reader.line_num
     except csv.Error as exc:
-        raise _Unreadable(str(exc), reader.line_num) from None
+        raise _Unreadable(_("The CSV file cannot be read: {reason}").format(reason=str(exc)), reader.line_num) from None
 
 
 def iter_csv(text: str, path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> Iterator[Record]:
@@ -172,9 +172,8 @@ def iter_rows(rows: Iterator[tuple[int, list[str]]], path: Path, form: FormDefin
                 rec.column_names[fid] = headers[i]
             yield rec
     except _Unreadable as exc:
-        reason, line = exc.args
-        problems.add(Problem(_("The CSV file cannot be read: {reason}").format(reason=reason),
-                             file=path, line=line, code="file.csv"))
+        message, line = exc.args
+        problems.add(Problem(message, file=path, line=line, code="file.unreadable-rows"))
 
 
 def _cell_text(value) -> str:
@@ -234,9 +233,13 @@ def _xlsx_rows(raw: bytes, path: Path, problems: Problems, form: FormDefinition 
                     sheet=sheet.title), file=path, severity=Severity.WARNING, code="file.xlsx-sheet"))
 
     def rows():
+        number = 0
         try:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield number, [_cell_text(v) for v in values]
+        except Exception as exc:  # noqa: BLE001 - the sheet's XML is read lazily: a broken part shows here
+            raise _Unreadable(_("The file is not an Excel workbook commcli can read ({reason}).").format(
+                reason=type(exc).__name__), number + 1) from None
         finally:
             book.close()
 
