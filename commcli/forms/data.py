@@ -223,7 +223,7 @@ def _xlsx_rows(raw: bytes, path: Path, problems: Problems, form: FormDefinition 
     sheet = book.worksheets[0]
     if form is not None and len(book.worksheets) > 1:
         for candidate in book.worksheets:
-            head = candidate.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS)
+            head = candidate.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS, max_col=XLSX_MAX_COLUMNS)
             if any(len(_header_map(form, [_cell_text(v) for v in values], labels)) >= 2 for values in head):
                 sheet = candidate
                 break
@@ -235,7 +235,7 @@ def _xlsx_rows(raw: bytes, path: Path, problems: Problems, form: FormDefinition 
     def rows():
         number = 0
         try:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=XLSX_MAX_COLUMNS), start=1):
                 yield number, [_cell_text(v) for v in values]
         except Exception as exc:  # noqa: BLE001 - the sheet's XML is read lazily: a broken part shows here
             raise _Unreadable(_("The file is not an Excel workbook commcli can read ({reason}).").format(
@@ -247,6 +247,8 @@ def _xlsx_rows(raw: bytes, path: Path, problems: Problems, form: FormDefinition 
 
 
 XLSX_MAX_UNPACKED = 400 * 1024 * 1024
+# Columns read: a form has a few dozen; a sheet claiming 16,384 would make every row that wide.
+XLSX_MAX_COLUMNS = 256
 
 
 def read_yaml(path: Path, form: FormDefinition, labels: dict[str, str], problems: Problems) -> list[Record]:
