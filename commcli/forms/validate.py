@@ -7,6 +7,7 @@ Pure functions. A rule that fails returns a message; messages never contain a pe
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -225,9 +226,22 @@ def choice_texts(form: FormDefinition, glossary) -> dict[str, dict[str, str]]:
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+@functools.lru_cache(maxsize=1)
+def _plain_characters() -> frozenset[str]:
+    """Characters that always pass: printable in the fonts, not a control, format or combining mark, from the
+    blocks Vietnamese and the minority languages' Latin spellings use (a value made of them needs no other check)."""
+    from ..render.fontcover import printable
+
+    blocks = [(0x20, 0x7E), (0xA0, 0x24F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2030, 0x205E)]
+    return frozenset(c for lo, hi in blocks for c in map(chr, range(lo, hi + 1))
+                     if printable(c) and unicodedata.category(c)[0] not in "CM")
+
+
 def check_text(value: str) -> str | None:
     """Why a text value cannot be printed as it is, or None: control or invisible formatting characters, a letter
     with two tone marks (an input-method slip), or a character the form's fonts have no glyph for."""
+    if _plain_characters().issuperset(value):  # nearly every value: precomposed letters, digits, punctuation
+        return None
     from ..render.fontcover import printable
     from ..textcheck import impossible_marks
 
