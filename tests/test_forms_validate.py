@@ -490,3 +490,11 @@ def test_a_workbook_whose_sheet_breaks_halfway_is_a_message(cli, ws):
     result = render(cli, ws, path)
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr and "not an Excel workbook" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_other_spreadsheet_formats_say_how_to_save_as_xlsx(cli, ws, suffix):
+    data = ws / f"ks{suffix}"
+    data.write_bytes(b"\xd0\xcf\x11\xe0 old workbook")
+    result = render(cli, ws, data)
+    assert result.exit_code == 2 and ".xlsx" in result.stderr and "Save As" in result.stderr

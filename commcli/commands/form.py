@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
     sub = typer.Typer(help=_("Bilingual printable forms: list them, print them blank or filled from a spreadsheet."),
                       no_args_is_help=True, rich_markup_mode=None)
 
-    @sub.command("list", help=_("List the forms of the workspace with their field ids (the CSV column names)."))
+    @sub.command("list", help=_("List the forms of the workspace with their field ids (the column names of a data file)."))
     def list_command() -> None:
         from ..cli import echo, state
         from ..errors import InputError

@@ -321,6 +321,13 @@ def iter_data(path: Path, form: FormDefinition, labels: dict[str, str], problems
         if rows is not None:
             yield from iter_rows(rows, path, form, labels, problems)
         return
+    if suffix in (".xls", ".ods", ".xlsm", ".xlsb", ".numbers"):
+        problems.add(Problem(
+            _("commcli reads Excel workbooks saved as .xlsx, not '{suffix}'.").format(suffix=path.suffix),
+            file=path, expected=".xlsx, .csv",
+            hint=_("Open it in Excel or LibreOffice and choose Save As: 'Excel Workbook (.xlsx)' or 'CSV UTF-8'."),
+            code="usage.data-type"))
+        return
     if suffix not in (".csv", ".tsv", ".txt"):
         problems.add(Problem(
             _("Unknown data file type '{suffix}'.").format(suffix=path.suffix or path.name),

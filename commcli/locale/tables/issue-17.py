@@ -124,4 +124,10 @@ T = {
     "yes": "có",
     "data workbook": "sổ tính thu thập dữ liệu",
     "data workbooks to fill: {path}": "sổ tính để điền dữ liệu: {path}",
+    "commcli reads Excel workbooks saved as .xlsx, not '{suffix}'.":
+        "commcli đọc sổ tính Excel lưu dạng .xlsx, không đọc được dạng '{suffix}'.",
+    "Open it in Excel or LibreOffice and choose Save As: 'Excel Workbook (.xlsx)' or 'CSV UTF-8'.":
+        "Mở tệp bằng Excel hoặc LibreOffice rồi chọn Lưu thành (Save As): 'Excel Workbook (.xlsx)' hoặc 'CSV UTF-8'.",
+    "List the forms of the workspace with their field ids (the column names of a data file).":
+        "Liệt kê các biểu mẫu của thư mục làm việc kèm mã trường (tên cột trong tệp dữ liệu).",
 }
