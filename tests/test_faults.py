@@ -444,3 +444,37 @@ def test_disk_full_while_printing_forms_leaves_nothing(cli, tmp_path, keep_free)
         result = cli("-w", root, "form", "render", "khai-sinh", "--lang", "hmn", "--data",
                      root / "data" / "khai-sinh.csv", "-o", disk / "in" / "ks.pdf")
         assert result.exit_code == 0, result.stderr
+
+
+def test_kill_9_while_forms_are_typeset_then_print_again(tmp_path):
+    """The command and its workers killed once chunks are being written: no PDF under the final name; the
+    next run removes what the dead one left (its scratch folder names its pid) and prints everything."""
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    root = tmp_path / "ws"
+    root.mkdir()
+    for part in ("commune.yaml", "glossary", "templates", "data"):
+        src = repo / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
+    header, *rows = (repo / "data" / "khai-sinh.csv").read_text(encoding="utf-8-sig").splitlines()
+    data = root / "data" / "nhieu.csv"
+    data.write_text("\n".join([header] + rows * 240) + "\n", encoding="utf-8")  # 1,200 copies
+    out = tmp_path / "in" / "ks.pdf"
+    args = ["-w", root, "form", "render", "khai-sinh", "--lang", "hmn", "--data", data, "-o", out]
+    proc = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+    def chunk_written() -> bool:
+        return any(p.name.startswith("chunk-") for p in out.parent.glob(".ks.pdf.work.*/*"))
+
+    try:
+        assert wait_for(chunk_written, proc, timeout=60), "no chunk was written before the command ended"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the command, its launcher and its workers
+        proc.wait()
+    assert not out.exists()
+    assert any(p.name.startswith(".ks.pdf.work.") for p in out.parent.iterdir())  # left by the dead run
+    result = subprocess.run(command(*args), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["ks.pdf"]
