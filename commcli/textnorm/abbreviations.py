@@ -158,6 +158,7 @@ CTĐ|chữ thập đỏ
 HNCT|hội người cao tuổi
 NCT|người cao tuổi
 ĐTN|đoàn thanh niên
+Đoàn TN|Đoàn thanh niên
 TNCS|thanh niên cộng sản
 ĐTNCS|đoàn thanh niên cộng sản
 TNCS HCM|thanh niên cộng sản Hồ Chí Minh

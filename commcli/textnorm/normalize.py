@@ -419,7 +419,8 @@ _COUNTED = frozenset({
     "ki-lô-mét", "đồng", "nghìn", "triệu", "tỷ", "phần", "mục", "tiết", "bài", "trận", "đợt", "lần", "ngày",
     "giờ", "phút", "tháng", "năm", "tuần", "vòng", "chương", "quyển", "sách", "cuốn", "tập", "còn",
 }) | _MEASURES
-_RATIO_BEFORE = frozenset({"thứ", "đạt", "chiếm", "hơn", "gần", "khoảng", "trên", "dưới", "được", "tỷ", "tỉ", "lệ"})
+_RATIO_BEFORE = frozenset({"thứ", "đạt", "chiếm", "hơn", "gần", "khoảng", "trên", "dưới", "được", "tỷ", "tỉ", "lệ",
+                           "còn"})
 
 
 def _day_month_is_date(m: re.Match, d: int, mo: int, ds: str, ms: str, cue: bool) -> bool:
@@ -966,7 +967,26 @@ def normalize(text: str, abbreviations: dict[str, str] | None = None) -> Normali
         text = _SPACED_DASH.sub(", ", text)
     if _MATH.search(text):
         text = _MATH.sub(lambda m: f" {_MATH_WORDS[m.group()]} ", text)
+    if "(" in text:
+        text = _drop_repeats(text)
     return Normalized(_collapse(text), run.warnings)
+
+
+_PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
+
+
+def _drop_repeats(text: str) -> str:
+    """A parenthesis that, read aloud, says again the words just before it is left out: "lở mồm long móng
+    (LMLM)", "một tỷ đồng (Một tỷ đồng)" are read once."""
+    def repl(m: re.Match) -> str:
+        inside = m.group(1).split()
+        before = text[:m.start()].split()
+        n = len(inside)
+        if n and len(before) >= n and [w.casefold() for w in before[-n:]] == [w.casefold() for w in inside]:
+            return ""
+        return m.group(0)
+
+    return _PAREN.sub(repl, text)
 
 
 _MATH_WORDS = {"≥": "lớn hơn hoặc bằng", "≤": "nhỏ hơn hoặc bằng", "±": "cộng trừ", "≠": "khác", "≈": "khoảng",
