@@ -275,3 +275,28 @@ def test_households_stream_in_file_order_without_holding_the_file():
     assert seen[0] == ([2, 3], 2)
     # "D" (sorted, complete at once) leaves as soon as it is read: only its own row beyond the groups before it
     assert ([10], 9) in seen
+
+
+def test_households_from_the_data_workbook(cli, sample):
+    """form sheet bhyt → the sample households typed in → three household copies, like from the CSV."""
+    import csv
+
+    import openpyxl
+
+    path = sample / "out-sheet" / "bhyt.xlsx"
+    assert cli("--workspace", sample, "form", "sheet", "bhyt", "-o", path).exit_code == 0
+    book = openpyxl.load_workbook(path)
+    sheet = book["Danh sách"]
+    header = [c.value for c in sheet[1]]
+    assert header[0] == "ma_ho"  # the household code first
+    with open(sample / "data" / "bhyt-ho-gia-dinh.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for n, row in enumerate(rows, start=2):
+        for column, name in enumerate(header, start=1):
+            sheet.cell(row=n, column=column, value=row.get(name) or None)
+    book.save(path)
+    out = sample / "out-sheet" / "bhyt.pdf"
+    result = cli("--workspace", sample, "form", "render", "bhyt", "--lang", "hmn", "--data", path, "-o", out,
+                 ui_lang="en")
+    assert result.exit_code == 0, result.stderr
+    assert "3 form(s)" in result.stdout

@@ -52,6 +52,8 @@ def data_workbook(form: FormDefinition, labels: dict[str, str], choices: dict[st
     sheet.title = "Danh sách"
     guide = book.create_sheet("Hướng dẫn")
     fields = form.all_fields()
+    if form.appendix is not None:  # the household code first: it is what ties a household's rows together
+        fields.sort(key=lambda f: f.id != form.appendix.group_by)
     guide.append([_("Column"), _("What it is"), _("Required"), _("What to write")])
     for cell in guide[1]:
         cell.font = Font(bold=True)
