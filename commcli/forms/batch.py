@@ -145,20 +145,32 @@ def typst_failed(template_name: str, exc: BaseException) -> InputError:
         code="render.typst"))
 
 
+def layout_compiler(template: str, root: str, form_json: str, records_json: str, **inputs: str):
+    """A Typst compiler for the form layout: the form's and the copies' JSON as ``sys.inputs.data``, the fonts
+    commcli ships and no others, ``inputs`` as further ``sys.inputs`` (mode, shapes, split)."""
+    import typst
+
+    from ..render.pdf import FONTS_DIR
+
+    return typst.Compiler(template, root=root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
+                          sys_inputs={"data": '{"form":' + form_json + ',"records":' + records_json + "}", **inputs})
+
+
+def _records_json(task: Task) -> str:
+    return read_span(task.spool, task.start, task.end).decode("utf-8")
+
+
 def typeset_chunk(task: Task) -> dict:
     """Compile the chunk's copies to ``task.pdf``; split it when asked; return pages and copy starts."""
     import typst
 
-    from ..render.pdf import FONTS_DIR, pdf_timestamp
+    from ..render.pdf import pdf_timestamp
 
     if task.stencils is not None:
         return typeset_values(task)
-    payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
     try:
-        compiler = typst.Compiler(task.template, root=task.root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
-                                  sys_inputs={"data": payload.decode("utf-8"),
-                                              **({"split": "1"} if task.split_files is not None else {})})
-        del payload
+        compiler = layout_compiler(task.template, task.root, task.form_json, _records_json(task),
+                                   **({"split": "1"} if task.split_files is not None else {}))
         # Untagged: forms are printed, and tags cost a third of the time and half the size of a large batch.
         compiler.compile(output=task.pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
         starts = json.loads(compiler.query(COPY_MARKER, field="value")) if task.split_files is not None else []
@@ -178,19 +190,16 @@ def typeset_values(task: Task) -> dict:
     import pikepdf
     import typst
 
-    from ..render.pdf import FONTS_DIR, pdf_timestamp
+    from ..render.pdf import pdf_timestamp
     from .stencil import Stencil, copy_pages, lay_under, shapes_json
 
     with open(task.stencils, encoding="utf-8") as handle:
         stencils = {k: Stencil(k, v["pdf"], v["pages"]) for k, v in json.load(handle).items()}
     keys = list(task.keys or [])
-    payload = b'{"form":' + task.form_json.encode("utf-8") + b',"records":' + read_span(task.spool, task.start, task.end) + b"}"
     values_pdf = task.pdf + ".values"
     try:
-        compiler = typst.Compiler(task.template, root=task.root, font_paths=[str(FONTS_DIR)], ignore_system_fonts=True,
-                                  sys_inputs={"data": payload.decode("utf-8"), "mode": "values",
-                                              "shapes": shapes_json(stencils, keys)})
-        del payload
+        compiler = layout_compiler(task.template, task.root, task.form_json, _records_json(task), mode="values",
+                                   shapes=shapes_json(stencils, keys))
         compiler.compile(output=values_pdf, format="pdf", timestamp=pdf_timestamp(), pdf_tags=False)
         del compiler
     except (typst.TypstError, RuntimeError) as exc:

@@ -61,15 +61,14 @@ def make_stencils(template: Path, root: Path, form_json: str, shapes: dict[str, 
 
     Raises ``typst.TypstError``/``RuntimeError`` as a compile does (the caller turns it into a message)."""
     import pikepdf
-    import typst
 
-    from ..render.pdf import FONTS_DIR, pdf_timestamp
+    from ..render.pdf import pdf_timestamp
+    from .batch import layout_compiler
 
     stencils: dict[str, Stencil] = {}
     for n, (key, record) in enumerate(sorted(shapes.items())):
-        payload = '{"form":' + form_json + ',"records":[' + json.dumps(record, ensure_ascii=False) + "]}"
-        compiler = typst.Compiler(str(template), root=str(root), font_paths=[str(FONTS_DIR)],
-                                  ignore_system_fonts=True, sys_inputs={"data": payload, "mode": "stencil"})
+        compiler = layout_compiler(str(template), str(root), form_json,
+                                   "[" + json.dumps(record, ensure_ascii=False) + "]", mode="stencil")
         marks = json.loads(compiler.query(STENCIL_MARK, field="value"))
         if STENCIL_VERSION not in marks:
             return None
