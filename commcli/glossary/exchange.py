@@ -133,20 +133,20 @@ def _unguard(cell: str) -> str:
 def export_csv(glossary: Glossary, tags: list[str]) -> bytes:
     """UTF-8 with BOM, CRLF, comma-separated: what Excel and LibreOffice Calc open without asking."""
     _check_csv_lists(glossary, tags)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(csv_header(tags))
-    for rec in records_of(glossary, tags):
-        row = [rec.id, rec.domain or "", rec.vi or "",
-               _join(f"{a}={s}" for a, s in rec.abbreviations or []), rec.note or ""]
+    from ..publish import spreadsheet_csv
+
+    def row(rec: Record) -> list[str]:
+        cells = [rec.id, rec.domain or "", rec.vi or "",
+                 _join(f"{a}={s}" for a, s in rec.abbreviations or []), rec.note or ""]
         for tag in tags:
             tr = rec.translations.get(tag) or {}
-            row.append(tr.get("term") or "")
+            cells.append(tr.get("term") or "")
             for f in LANG_FIELDS:
                 value = tr.get(f)
-                row.append(_join(value) if isinstance(value, list) else (value or ""))
-        writer.writerow([_guard(cell) for cell in row])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+                cells.append(_join(value) if isinstance(value, list) else (value or ""))
+        return [_guard(cell) for cell in cells]
+
+    return spreadsheet_csv(csv_header(tags), map(row, records_of(glossary, tags)))
 
 
 def _decode(data: bytes, path: Path, problems: Problems) -> str | None:

@@ -3,8 +3,6 @@ still missing from its bank, as a printable script grouped by kind, a CSV and a 
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,15 +163,15 @@ def bank_lines(ws: "Workspace", lang: str, *, only_missing: bool = True) -> list
 
 
 def bank_csv(ws: "Workspace", lines: list[BankLine]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(BANK_CSV_COLUMNS)
-    for line in lines:
+    from ..publish import spreadsheet_csv
+
+    def row(line: BankLine) -> list:
         where = f"{ws.relative(line.need.file)}:{line.need.line}" if line.need.file and line.need.line else (
             str(ws.relative(line.need.file)) if line.need.file else "")
-        writer.writerow([line.kit_id, unicodedata.normalize("NFC", line.need.text), line.lang, line.need.kind,
-                         line.file_name, clip_text_hash(line.need.text), where, line.state])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+        return [line.kit_id, unicodedata.normalize("NFC", line.need.text), line.lang, line.need.kind,
+                line.file_name, clip_text_hash(line.need.text), where, line.state]
+
+    return spreadsheet_csv(BANK_CSV_COLUMNS, map(row, lines))
 
 
 def _instructions(lines: list[BankLine], lang: str) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -113,14 +111,11 @@ def kit_lines(ws: "Workspace", clips: Iterable[Clip], *, only_missing: bool = Fa
 
 def kit_csv(lines: list[KitLine]) -> bytes:
     """clips.csv: UTF-8 with BOM (spreadsheets), one row per clip to record."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for line in lines:
-        clip = line.clip
-        writer.writerow([line.number, clip.clip_id, line.file_name, clip.title,
-                         unicodedata.normalize("NFC", clip.text).strip(), line.text_sha256, clip.status, line.recording])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    from ..publish import spreadsheet_csv
+
+    return spreadsheet_csv(CSV_COLUMNS, ([line.number, line.clip.clip_id, line.file_name, line.clip.title,
+                                          unicodedata.normalize("NFC", line.clip.text).strip(), line.text_sha256,
+                                          line.clip.status, line.recording] for line in lines))
 
 
 def _language_name(lang: str) -> str:
