@@ -45,6 +45,22 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+FORM_PARTS = ("commune.yaml", "glossary", "templates", "data")
+"""What printing forms needs of the sample."""
+
+
+def copy_sample(root: Path, parts: tuple[str, ...] = SAMPLE_PARTS) -> Path:
+    """The repository's sample workspace (those of its folders and files) copied into ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, root / part)
+        elif src.is_file():
+            shutil.copy2(src, root / part)
+    return root
+
+
 @pytest.fixture
 def make_workspace(tmp_path):
     """make_workspace({"commune.yaml": "...", ...}) → a workspace folder; sample=True starts from the repo's sample."""
@@ -53,12 +69,7 @@ def make_workspace(tmp_path):
         root = tmp_path / name
         root.mkdir()
         if sample:
-            for part in SAMPLE_PARTS:
-                src = REPO / part
-                if src.is_dir():
-                    shutil.copytree(src, root / part)
-                elif src.is_file():
-                    shutil.copy2(src, root / part)
+            copy_sample(root)
         return write_files(root, files or {})
 
     return make

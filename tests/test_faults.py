@@ -424,14 +424,9 @@ def test_a_killed_or_failing_ffmpeg_is_a_message(tmp_path):
 @pytest.mark.parametrize("keep_free", [2_000, 60_000])
 def test_disk_full_while_printing_forms_leaves_nothing(cli, tmp_path, keep_free):
     """The output's disk fills while the stencil, the values or the joined PDF is written: a message, no PDF."""
-    import shutil
+    from conftest import FORM_PARTS, copy_sample
 
-    root = tmp_path / "ws"
-    root.mkdir()
-    repo = Path(__file__).resolve().parent.parent
-    for part in ("commune.yaml", "glossary", "templates", "data"):
-        src = repo / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
+    root = copy_sample(tmp_path / "ws", FORM_PARTS)
     disk = tmp_path / "disk"
     with small_disk(disk, 1024):
         filler = fill(disk, keep_free=keep_free)
@@ -449,15 +444,10 @@ def test_disk_full_while_printing_forms_leaves_nothing(cli, tmp_path, keep_free)
 def test_kill_9_while_forms_are_typeset_then_print_again(tmp_path):
     """The command and its workers killed once chunks are being written: no PDF under the final name; the
     next run removes what the dead one left (its scratch folder names its pid) and prints everything."""
-    import shutil
+    from conftest import FORM_PARTS, REPO, copy_sample
 
-    repo = Path(__file__).resolve().parent.parent
-    root = tmp_path / "ws"
-    root.mkdir()
-    for part in ("commune.yaml", "glossary", "templates", "data"):
-        src = repo / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
-    header, *rows = (repo / "data" / "khai-sinh.csv").read_text(encoding="utf-8-sig").splitlines()
+    root = copy_sample(tmp_path / "ws", FORM_PARTS)
+    header, *rows = (REPO / "data" / "khai-sinh.csv").read_text(encoding="utf-8-sig").splitlines()
     data = root / "data" / "nhieu.csv"
     data.write_text("\n".join([header] + rows * 240) + "\n", encoding="utf-8")  # 1,200 copies
     out = tmp_path / "in" / "ks.pdf"

@@ -63,17 +63,9 @@ def compare_golden(name: str, text: str) -> None:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     """The repository's sample workspace, copied once for this module."""
-    import shutil
+    from conftest import FORM_PARTS, copy_sample
 
-    root = tmp_path_factory.mktemp("forms") / "ws"
-    root.mkdir()
-    for part in ("commune.yaml", "glossary", "templates", "data"):
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
-    return root
+    return copy_sample(tmp_path_factory.mktemp("forms") / "ws", FORM_PARTS)
 
 
 def load_values(form: str) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,9 @@ TWO_PAGES = """
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    root = tmp_path_factory.mktemp("batch") / "ws"
-    root.mkdir()
-    for part in ("commune.yaml", "glossary", "templates", "data"):
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        else:
-            shutil.copy2(src, root / part)
+    from conftest import FORM_PARTS, copy_sample
+
+    root = copy_sample(tmp_path_factory.mktemp("batch") / "ws", FORM_PARTS)
     forms = root / "templates" / "forms"
     forms.joinpath("two-pages.typ").write_text(
         TWO_PAGES.replace("MARK", "context [#metadata(here().page()) <commcli-copy>]"), encoding="utf-8")
