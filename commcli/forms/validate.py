@@ -221,10 +221,6 @@ def choice_texts(form: FormDefinition, glossary) -> dict[str, dict[str, str]]:
     return out
 
 
-# Invisible characters that reorder or hide text (bidirectional controls: "Trojan source"): on an official form
-# they would print a name or a number other than the one the file seems to hold.
-_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
 
 @functools.lru_cache(maxsize=1)
 def _plain_characters() -> frozenset[str]:
@@ -247,7 +243,9 @@ def check_text(value: str) -> str | None:
 
     for char in value:
         category = unicodedata.category(char)
-        if char in _BIDI or category in ("Cc", "Cf", "Co", "Cs", "Cn"):
+        # Controls and format characters (the bidirectional controls of "Trojan source" among them) would print
+        # a name or a number other than the one the file seems to hold; private and unassigned ones print nothing.
+        if category in ("Cc", "Cf", "Co", "Cs", "Cn"):
             name = unicodedata.name(char, "")
             return _("it contains an invisible character (U+{code:04X}{name}) that can hide or reverse text on the "
                      "printed form; retype the value").format(code=ord(char), name=f" {name}" if name else "")
